@@ -1,0 +1,64 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { isApiError } from './api/client';
+import { AppLayout } from './components/app-layout';
+import { i18next } from './i18n';
+import { AdminUsersPage } from './pages/admin-users-page';
+import { HomePage } from './pages/home-page';
+import { InvitePage } from './pages/invite-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ResetPage } from './pages/reset-page';
+import { SettingsPage } from './pages/settings-page';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: { light: 8, dark: 5 },
+  defaultRadius: 'md',
+  // Keyboard users always see where they are; mouse clicks do not leave rings behind.
+  focusRing: 'auto',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change by asking again; network hiccups and 5xx may.
+      retry: (failureCount, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/reset/:token', element: <ResetPage /> },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18next}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme}>
+          <Notifications position="top-right" />
+          <RouterProvider router={router} />
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}
