@@ -1,0 +1,112 @@
+// Builds one normalized activity from the SAX events inside an `iati-activity` element. Only the
+// elements the product keeps get a frame; every other subtree (results, locations, documents)
+// is skipped without allocating anything, which is most of the parsing speed.
+import { copyString } from './copy-string.js';
+import {
+  closeElement,
+  closeHolder,
+  createActivityDraft,
+  finishActivity,
+  openSimpleElement,
+  type ActivityDraft,
+  type Attributes,
+  type BuiltActivity,
+  type Frame,
+} from './activity-elements.js';
+import { normalizeLang } from './parse-values.js';
+
+const activityChildren = new Set([
+  'iati-identifier',
+  'reporting-org',
+  'title',
+  'description',
+  'activity-status',
+  'activity-date',
+  'recipient-country',
+  'sector',
+  'participating-org',
+  'transaction',
+  'budget',
+  'related-activity',
+]);
+const narrativeHolders = new Set(['title', 'description', 'reporting-org', 'participating-org', 'provider-org', 'receiver-org']);
+const transactionChildren = new Set(['transaction-type', 'transaction-date', 'value', 'provider-org', 'receiver-org']);
+const budgetChildren = new Set(['period-start', 'period-end', 'value']);
+
+function isWanted(parent: string, name: string): boolean {
+  if (parent === 'iati-activity') return activityChildren.has(name);
+  if (name === 'narrative') return narrativeHolders.has(parent);
+  if (parent === 'transaction') return transactionChildren.has(name);
+  if (parent === 'budget') return budgetChildren.has(name);
+  return false;
+}
+
+export type ActivityBuilder = {
+  /** An element opens inside the activity (the activity element itself excluded). */
+  open(name: string, attributes: Attributes, line: number, column: number): void;
+  text(text: string): void;
+  close(): void;
+  /** The activity element closes: returns the activity, or the reason it was skipped. */
+  finish(): BuiltActivity;
+};
+
+/** Starts building the activity whose start tag was just read. */
+export function createActivityBuilder(
+  attributes: Attributes,
+  position: { line: number; column: number },
+  declaredVersion: string | null,
+): ActivityBuilder {
+  const draft: ActivityDraft = createActivityDraft(attributes, position, declaredVersion);
+  const frames: Frame[] = [];
+  // Depth (relative to the activity) of a subtree being skipped; 0 when nothing is skipped.
+  let skipDepth = 0;
+  let depth = 0;
+
+  return {
+    open(name, attrs, line, column) {
+      depth += 1;
+      if (skipDepth !== 0) return;
+      const parent = frames.length === 0 ? 'iati-activity' : (frames[frames.length - 1] as Frame).name;
+      if (!isWanted(parent, name)) {
+        skipDepth = depth;
+        return;
+      }
+      if (name === 'narrative') draft.sawNarrative = true;
+      const frame: Frame = { name, parent, attributes: attrs, text: '', narratives: null, line, column };
+      if (narrativeHolders.has(name)) frame.narratives = [];
+      openSimpleElement(draft, frame);
+      frames.push(frame);
+    },
+    text(text) {
+      if (skipDepth !== 0 || frames.length === 0) return;
+      (frames[frames.length - 1] as Frame).text += text;
+    },
+    close() {
+      if (skipDepth !== 0) {
+        if (depth === skipDepth) skipDepth = 0;
+        depth -= 1;
+        return;
+      }
+      depth -= 1;
+      const frame = frames.pop();
+      if (frame === undefined) return;
+      if (frame.name === 'narrative') {
+        const holder = frames[frames.length - 1];
+        const text = frame.text.trim();
+        if (holder?.narratives && text !== '') {
+          const lang = frame.attributes['xml:lang'] ?? holder.attributes['xml:lang'];
+          holder.narratives.push({ lang: lang === undefined ? draft.activity.defaultLang : normalizeLang(lang), text: copyString(text) });
+        }
+        return;
+      }
+      if (frame.narratives !== null) {
+        closeHolder(draft, frame);
+        return;
+      }
+      closeElement(draft, frame);
+    },
+    finish() {
+      return finishActivity(draft);
+    },
+  };
+}
