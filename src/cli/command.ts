@@ -18,7 +18,7 @@ export type CliContext = {
   /** Positional arguments after the command name. */
   args: string[];
   /** Parsed options (node:util parseArgs values). */
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   io: CliIo;
   /** Present only when the command declares needsDatabase; migrations are already applied. */
   db?: Database;

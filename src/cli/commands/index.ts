@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command.js';
+import serve from './serve.js';
+import migrate from './migrate.js';
+import seedDemo from './seed-demo.js';
+import { createAdmin, createUserCommand } from './create-user.js';
+import createToken from './create-token.js';
+
+/** Every command of `npx consortia`, in the order --help lists them. */
+export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken];

@@ -1,0 +1,4 @@
+export * from './organizations.js';
+export * from './accounts.js';
+export * from './programmes.js';
+export * from './settings.js';

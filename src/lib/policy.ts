@@ -1,0 +1,42 @@
+import type { Actor } from './actor.js';
+import { AppError } from './errors.js';
+import { accountRules } from '../modules/accounts/policy.js';
+import { programmeRules, type ProgrammeAccess } from '../modules/programmes/policy.js';
+
+/**
+ * The resources access rules are about. Programme resources carry the actor's access to that
+ * programme, computed by one query (see programmes/access.ts), so rules stay pure.
+ */
+export type Resource =
+  | { kind: 'instance' }
+  | { kind: 'organization'; organizationId: string }
+  | { kind: 'user'; userId: string; organizationId: string }
+  | { kind: 'programme'; access: ProgrammeAccess };
+
+export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
+
+const rules = { ...accountRules, ...programmeRules };
+export type Action = keyof typeof rules;
+type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+/** True when the actor may do the action on the resource. */
+export function can<A extends Action>(actor: Actor, action: A, resource: ResourceOf<A>): boolean {
+  const rule = rules[action] as (actor: Actor, resource: ResourceOf<A>) => boolean;
+  return rule(actor, resource);
+}
+
+/**
+ * Throws unless the actor may do the action. A programme the actor cannot see answers 404,
+ * so that its existence is not revealed to other organizations.
+ */
+export function authorize<A extends Action>(actor: Actor, action: A, resource: ResourceOf<A>): void {
+  if (can(actor, action, resource)) return;
+  if (resource.kind === 'programme' && !programmeRules['programme.view'](actor, resource)) {
+    throw new AppError('not_found', 'Programme not found');
+  }
+  throw new AppError('forbidden', `You may not ${describe(action)}`);
+}
+
+function describe(action: string): string {
+  return action.replace(/[.-]/g, ' ');
+}

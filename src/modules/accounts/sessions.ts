@@ -1,0 +1,78 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { sessions, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { generateToken, hashToken } from '../../lib/secrets.js';
+
+export const SESSION_COOKIE = 'consortia_session';
+
+/** Opens a session for a user; the raw token goes into the cookie and is never stored. */
+export async function createSession(db: Database, options: { userId: string; ttlMs: number }) {
+  const token = generateToken();
+  const csrfToken = generateToken();
+  const expiresAt = new Date(Date.now() + options.ttlMs);
+  const [row] = await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId: options.userId, csrfToken, expiresAt })
+    .returning({ id: sessions.id });
+  // Expired sessions are cleaned up opportunistically so the table does not grow forever.
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  return { id: row!.id, token, csrfToken, expiresAt };
+}
+
+/** Resolves a session cookie to an actor, sliding its expiry; undefined when unknown, expired or the user is disabled. */
+export async function resolveSession(
+  db: Database,
+  options: { token: string; ttlMs: number },
+): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+  const now = new Date();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(options.token)), gt(sessions.expiresAt, now)))
+    .limit(1);
+  if (!row || row.user.disabledAt) return undefined;
+  // Extend an active session, at most once a minute to keep reads cheap.
+  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + options.ttlMs) })
+      .where(eq(sessions.id, row.session.id));
+  }
+  return { actor: toActor(row.user, 'session', row.session.id), csrfToken: row.session.csrfToken };
+}
+
+/** Ends one session (log-out). */
+export async function deleteSession(db: Database, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (after a password reset). */
+export async function deleteUserSessions(db: Database, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Builds the request actor from a user row. */
+export function toActor(user: typeof users.$inferSelect, via: Actor['via'], sessionId?: string): Actor {
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    isInstanceAdmin: user.isInstanceAdmin,
+    language: user.language ?? null,
+    via,
+    ...(sessionId ? { sessionId } : {}),
+  };
+}
+
+/** Number of live sessions of a user (used by tests and the admin view). */
+export async function countSessions(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())));
+  return Number(row?.count ?? 0);
+}

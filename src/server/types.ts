@@ -1,0 +1,21 @@
+import type { Database, DatabaseHandle } from '../db/client.js';
+import type { Actor } from '../lib/actor.js';
+import type { Config } from '../lib/config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: DatabaseHandle;
+    db: Database;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionCsrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session or token. */
+    public?: boolean;
+  }
+}
+
+export {};

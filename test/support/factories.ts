@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+import type { Database } from '../../src/db/client.js';
+import { organizations, programmeMembers, programmes, programmeUsers, type ConsortiumRole, type UserRole } from '../../src/db/schema/index.js';
+import { createUser } from '../../src/modules/accounts/users.js';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+/** An organization with sensible defaults. */
+export async function buildOrganization(db: Database, overrides: Partial<typeof organizations.$inferInsert> = {}) {
+  const [organization] = await db
+    .insert(organizations)
+    .values({ name: `Organization ${unique()}`, country: 'KE', scope: 'national', type: '22', ...overrides })
+    .returning();
+  return organization!;
+}
+
+/** A user (password TEST_PASSWORD) in the given organization, or in a new one. */
+export async function buildUser(
+  db: Database,
+  options: { organizationId?: string; role?: UserRole; isInstanceAdmin?: boolean; email?: string } = {},
+) {
+  const organizationId = options.organizationId ?? (await buildOrganization(db)).id;
+  return createUser(db, {
+    email: options.email ?? `user-${unique()}@example.org`,
+    password: TEST_PASSWORD,
+    organizationId,
+    role: options.role ?? 'member',
+    isInstanceAdmin: options.isInstanceAdmin ?? false,
+  });
+}
+
+/** A programme with the given consortium members and user roles. */
+export async function buildProgramme(
+  db: Database,
+  options: {
+    members?: Array<{ organizationId: string; role: ConsortiumRole; leftOn?: string }>;
+    users?: Array<{ userId: string; role: 'manager' | 'observer' }>;
+    title?: string;
+    budgetTransparent?: boolean;
+  } = {},
+) {
+  const [programme] = await db
+    .insert(programmes)
+    .values({ ref: `P-${unique()}`, title: options.title ?? `Programme ${unique()}`, budgetTransparent: options.budgetTransparent ?? true })
+    .returning();
+  for (const member of options.members ?? []) {
+    await db.insert(programmeMembers).values({
+      programmeId: programme!.id,
+      organizationId: member.organizationId,
+      role: member.role,
+      iatiRole: member.role === 'funder' ? 1 : member.role === 'lead' ? 2 : 4,
+      leftOn: member.leftOn ?? null,
+    });
+  }
+  for (const user of options.users ?? []) {
+    await db.insert(programmeUsers).values({ programmeId: programme!.id, userId: user.userId, role: user.role });
+  }
+  return programme!;
+}
