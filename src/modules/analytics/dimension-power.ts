@@ -1,0 +1,105 @@
+import type { AnalysisContext } from './context.js';
+import { byText, clamp01, emptyDimension, flag, mean, metric, round, scoreFrom } from './scoring.js';
+import type { DimensionResult, Flag } from './types.js';
+
+const CO_DECIDES = 3;
+
+/** Shared power: involvement in decisions on the 0 (excluded) .. 4 (decides) scale, actual and desired. */
+export function scorePower(context: AnalysisContext): DimensionResult {
+  const { bundle, actors, leads, partners, thresholds } = context;
+  const settings = thresholds.power;
+  const decisions = bundle.decisions.filter((decision) => Object.keys(decision.involvement).length > 0);
+  if (decisions.length === 0) return emptyDimension('power', 'No decision with recorded involvement.');
+  if (partners.size === 0) return emptyDimension('power', 'No partner besides the lead: power cannot be shared.', null);
+
+  // A member missing from a decision's involvement was not part of it: it counts as 0, excluded.
+  const totals = new Map<string, number>(actors.map((actor) => [actor, 0]));
+  const highest = new Map<string, number>(actors.map((actor) => [actor, 0]));
+  const informedCount = new Map<string, number>();
+  const unmet: number[] = [];
+  let shared = 0;
+  let leadAlone = 0;
+  for (const decision of decisions) {
+    let partnerCoDecides = false;
+    let leadCoDecides = false;
+    for (const actor of actors) {
+      const level = decision.involvement[actor] ?? 0;
+      totals.set(actor, (totals.get(actor) ?? 0) + level);
+      highest.set(actor, Math.max(highest.get(actor) ?? 0, level));
+      if (level === 1) informedCount.set(actor, (informedCount.get(actor) ?? 0) + 1);
+      if (partners.has(actor)) {
+        if (level >= CO_DECIDES) partnerCoDecides = true;
+        const wanted = decision.desired?.[actor];
+        if (wanted !== undefined) unmet.push(Math.max(0, wanted - level));
+      } else if (level >= CO_DECIDES) {
+        leadCoDecides = true;
+      }
+    }
+    if (partnerCoDecides) shared += 1;
+    else if (leadCoDecides) leadAlone += 1;
+  }
+  const meanOf = (actor: string): number => (totals.get(actor) ?? 0) / decisions.length;
+  const leadMean = mean([...leads].map(meanOf));
+  const partnersMean = mean([...partners].map(meanOf)) ?? 0;
+  const gap = leadMean === null ? null : leadMean - partnersMean;
+  const unmetMean = mean(unmet);
+  const sharedShare = shared / decisions.length;
+  const leadAloneShare = leads.size > 0 ? leadAlone / decisions.length : null;
+
+  const score = scoreFrom([
+    { value: clamp01((partnersMean - settings.partnerMeanLow) / (settings.partnerMeanHigh - settings.partnerMeanLow)), weight: 0.35 },
+    { value: gap === null ? null : 1 - clamp01(gap / settings.gapMax), weight: 0.25 },
+    { value: sharedShare, weight: 0.25 },
+    { value: unmetMean === null ? null : 1 - clamp01(unmetMean / settings.unmetDesireMax), weight: 0.15 },
+  ]);
+
+  const metrics = [
+    metric('decisions', decisions.length, 'Decisions with recorded involvement.'),
+    metric('lead-mean-involvement', leadMean, "Lead's mean involvement (0 excluded, 1 informed, 2 consulted, 3 co-decides, 4 decides)."),
+    metric('partners-mean-involvement', partnersMean, "Mean over partners of each partner's mean involvement."),
+    metric('lead-partner-gap', gap, "Lead's mean involvement minus the partners' mean."),
+    metric('shared-decisions-share', sharedShare, 'Share of decisions in which at least one partner co-decided or decided.'),
+    metric('lead-alone-share', leadAloneShare, 'Share of decisions the lead took with no partner co-deciding.'),
+    metric('unmet-desired-involvement', unmetMean, 'Mean of (desired minus actual) involvement where partners stated a wish, shortfalls only.'),
+  ];
+
+  const flags: Flag[] = [];
+  const enough = decisions.length >= settings.minDecisions;
+  const informedOnly = [...partners]
+    .filter((partner) => (highest.get(partner) ?? 0) <= 1 && (informedCount.get(partner) ?? 0) > 0)
+    .sort(byText);
+  if (enough && informedOnly.length > 0) {
+    flags.push(
+      flag(
+        'informed-not-consulted',
+        'warning',
+        `${informedOnly.length} partner(s) are informed of decisions but never consulted.`,
+        `${informedOnly.length} partenaire(s) sont informés des décisions mais jamais consultés.`,
+        { partners: informedOnly.map((partner) => ({ org: partner, informedOf: informedCount.get(partner) ?? 0, decisions: decisions.length })) },
+      ),
+    );
+  }
+  if (enough && leadAloneShare !== null && leadAloneShare >= settings.leadAloneFlag) {
+    flags.push(
+      flag(
+        'decisions-concentrated',
+        'warning',
+        `The lead took ${Math.round(leadAloneShare * 100)}% of decisions without any partner co-deciding.`,
+        `Le chef de file a pris ${Math.round(leadAloneShare * 100)} % des décisions sans qu'aucun partenaire ne codécide.`,
+        { leadAloneShare: round(leadAloneShare, 3), decisions: decisions.length, leadMean: round(leadMean ?? 0, 2), partnersMean: round(partnersMean, 2) },
+      ),
+    );
+  }
+  if (unmetMean !== null && unmetMean >= settings.unmetDesireFlag) {
+    flags.push(
+      flag(
+        'unmet-desired-involvement',
+        'warning',
+        'Partners want a bigger say in decisions than they have.',
+        'Les partenaires souhaitent peser davantage dans les décisions.',
+        { unmetMean: round(unmetMean, 2), wishesRecorded: unmet.length },
+      ),
+    );
+  }
+  return { dimension: { key: 'power', score, metrics }, flags, coverage: clamp01(decisions.length / thresholds.evidence.decisions) };
+}

@@ -1,0 +1,76 @@
+import type { AnalysisContext } from './context.js';
+import { byText, clamp01, emptyDimension, flag, metric, round, scoreFrom } from './scoring.js';
+import type { DimensionResult } from './types.js';
+
+const CO_DECIDES = 3;
+
+/** Localities are free text: compare them without case or surrounding spaces. */
+function localityKey(locality: string): string {
+  return locality.trim().toLowerCase();
+}
+
+/**
+ * Subsidiarity: in local decisions, did the members working in that locality (Responsible or
+ * Accountable for a task there) co-decide or decide?
+ */
+export function scoreSubsidiarity(context: AnalysisContext): DimensionResult {
+  const { bundle, actorSet, thresholds } = context;
+  const settings = thresholds.subsidiarity;
+  const workers = new Map<string, Set<string>>();
+  for (const task of bundle.tasks) {
+    if (task.locality === undefined || task.raci === undefined) continue;
+    const key = localityKey(task.locality);
+    for (const [organization, letter] of Object.entries(task.raci)) {
+      if ((letter === 'R' || letter === 'A') && actorSet.has(organization)) {
+        const set = workers.get(key) ?? new Set<string>();
+        set.add(organization);
+        workers.set(key, set);
+      }
+    }
+  }
+
+  const local = bundle.decisions.filter((decision) => decision.scope === 'local' && decision.locality !== undefined);
+  // With decisions recorded but none of them local, subsidiarity does not apply (no lost confidence);
+  // with no decisions at all, the evidence is missing.
+  const notApplicable = bundle.decisions.length > 0 && local.length === 0 ? null : 0;
+  if (local.length === 0) return emptyDimension('subsidiarity', 'No local decision with a locality.', notApplicable);
+
+  const farAway: Array<Record<string, unknown>> = [];
+  let attributed = 0;
+  let subsidiary = 0;
+  for (const decision of local) {
+    const there = workers.get(localityKey(decision.locality ?? ''));
+    if (there === undefined || there.size === 0) continue;
+    attributed += 1;
+    const involvement = [...there].sort(byText).map((org) => ({ org, involvement: decision.involvement[org] ?? 0 }));
+    if (involvement.some((entry) => entry.involvement >= CO_DECIDES)) subsidiary += 1;
+    else farAway.push({ date: decision.date, title: decision.title, locality: decision.locality, workingThere: involvement });
+  }
+  const share = attributed > 0 ? subsidiary / attributed : null;
+  const metrics = [
+    metric('local-decisions', local.length, 'Decisions recorded as local, with a locality.'),
+    metric('attributed-local-decisions', attributed, 'Local decisions whose locality has tasks with a Responsible or Accountable member.'),
+    metric('subsidiary-share', share, 'Share of those decisions in which a member working in the locality co-decided or decided.'),
+  ];
+  const score = scoreFrom([{ value: share, weight: 1 }]);
+  const flags =
+    share !== null && attributed >= settings.minLocalDecisions && share < settings.farFromLocalityBelow
+      ? [
+          flag(
+            'decisions-far-from-locality',
+            'severe',
+            `${farAway.length} of ${attributed} local decisions were taken without the members working in that locality.`,
+            `${farAway.length} décisions locales sur ${attributed} ont été prises sans les membres qui travaillent dans la localité.`,
+            {
+              subsidiaryShare: round(share, 3),
+              decisions: farAway.sort((a, b) => byText(`${String(a.date)}${String(a.title)}`, `${String(b.date)}${String(b.title)}`)),
+            },
+          ),
+        ]
+      : [];
+  return {
+    dimension: { key: 'subsidiarity', score, metrics },
+    flags,
+    coverage: attributed === 0 ? 0 : clamp01(attributed / thresholds.evidence.localDecisions),
+  };
+}
