@@ -30,13 +30,16 @@ export function scoreCommunication(context: AnalysisContext): DimensionResult {
 
   // Freeman centralization is reported and drives the hub-and-spoke flag but is not scored:
   // one more tie to the busiest member raises it, and more contact never makes a partnership worse.
-  // Partner-to-partner ties measure the same concern and only ever grow with contact.
-  const score = scoreFrom([
-    { value: network === null ? null : clamp01(network.density / settings.densityTarget), weight: 0.25 },
-    { value: network?.reciprocity ?? null, weight: 0.25 },
-    { value: network?.pairCoverage == null ? null : clamp01(network.pairCoverage / settings.partnerTiesTarget), weight: 0.3 },
-    { value: chairRotation, weight: 0.2 },
+  // Partner-to-partner ties carry the same concern and only ever grow with contact: they scale the
+  // score from one half (partners never talk to each other) to all of it.
+  const base = scoreFrom([
+    { value: network === null ? null : clamp01(network.density / settings.densityTarget), weight: 0.35 },
+    { value: network?.reciprocity ?? null, weight: 0.35 },
+    { value: chairRotation, weight: 0.3 },
   ]);
+  const partnerTies = network?.pairCoverage ?? null;
+  const tieFactor = partnerTies === null ? 1 : 0.5 + 0.5 * clamp01(partnerTies / settings.partnerTiesTarget);
+  const score = base === null ? null : round(base * tieFactor, 1);
 
   const leadInitiated = leads.size > 0 ? interactions.filter((record) => leads.has(record.from)).length : 0;
   const metrics = [

@@ -9,24 +9,23 @@ function localityKey(locality: string): string {
   return locality.trim().toLowerCase();
 }
 
-/**
- * Subsidiarity: in local decisions, did the members working in that locality (Responsible or
- * Accountable for a task there) co-decide or decide?
- */
+/** Subsidiarity: in local decisions, did the members working in that locality co-decide or decide? */
 export function scoreSubsidiarity(context: AnalysisContext): DimensionResult {
   const { bundle, actorSet, thresholds } = context;
   const settings = thresholds.subsidiarity;
+  // Who works in a locality: the members Responsible for its tasks, or the Accountable one when a
+  // task names no one else as Responsible (RACI lets the Accountable do the work itself). An
+  // Accountable lead that hands the work to a partner does not count as working there.
   const workers = new Map<string, Set<string>>();
   for (const task of bundle.tasks) {
     if (task.locality === undefined || task.raci === undefined) continue;
+    const entries = Object.entries(task.raci).filter(([organization]) => actorSet.has(organization));
+    const responsible = entries.filter(([, letter]) => letter === 'R');
+    const doers = responsible.length > 0 ? responsible : entries.filter(([, letter]) => letter === 'A');
     const key = localityKey(task.locality);
-    for (const [organization, letter] of Object.entries(task.raci)) {
-      if ((letter === 'R' || letter === 'A') && actorSet.has(organization)) {
-        const set = workers.get(key) ?? new Set<string>();
-        set.add(organization);
-        workers.set(key, set);
-      }
-    }
+    const set = workers.get(key) ?? new Set<string>();
+    for (const [organization] of doers) set.add(organization);
+    workers.set(key, set);
   }
 
   const local = bundle.decisions.filter((decision) => decision.scope === 'local' && decision.locality !== undefined);
@@ -49,7 +48,7 @@ export function scoreSubsidiarity(context: AnalysisContext): DimensionResult {
   const share = attributed > 0 ? subsidiary / attributed : null;
   const metrics = [
     metric('local-decisions', local.length, 'Decisions recorded as local, with a locality.'),
-    metric('attributed-local-decisions', attributed, 'Local decisions whose locality has tasks with a Responsible or Accountable member.'),
+    metric('attributed-local-decisions', attributed, 'Local decisions whose locality has tasks with a member doing the work there.'),
     metric('subsidiary-share', share, 'Share of those decisions in which a member working in the locality co-decided or decided.'),
   ];
   const score = scoreFrom([{ value: share, weight: 1 }]);
