@@ -12,9 +12,13 @@ export async function startServer(options: { config: Config; database: DatabaseH
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  say(`Consortia is running at http://localhost:${port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
-  say(`API documentation: http://localhost:${port}/api/docs`);
-  if (logins) say(describeLogins(logins));
+  // One write, so that whoever watches the output sees the address and the log-ins together.
+  const lines = [
+    `Consortia is running at http://localhost:${port} (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+    ...(logins ? [describeLogins(logins)] : []),
+    `API documentation: http://localhost:${port}/api/docs`,
+  ];
+  say(lines.join('\n'));
   return app;
 }
 
