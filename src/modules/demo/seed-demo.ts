@@ -4,6 +4,7 @@ import { organizations, programmeMembers, programmes, programmeUsers, users } fr
 import { createUser, findOrCreateOrganization, findUserByEmail } from '../accounts/users.js';
 import { getSetting, putSetting, SETUP_SOURCE_KEY } from '../settings/settings.js';
 import { DEMO_PASSWORD, demoAdmin, demoOrganizations, demoProgramme } from './demo-data.js';
+import { demoSeeders, type DemoContext } from './seeders.js';
 
 export type DemoLogin = { email: string; password: string; description: string };
 
@@ -24,6 +25,7 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     const logins: DemoLogin[] = [];
     const organizationIds = new Map<string, string>();
     const managerIds: string[] = [];
+    const userIds = new Map<string, string>();
     for (const demo of demoOrganizations) {
       const [organization] = await tx
         .insert(organizations)
@@ -48,6 +50,7 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
           role: person.role,
           language: person.language ?? null,
         });
+        userIds.set(person.email, user.id);
         if (person.manager) managerIds.push(user.id);
         logins.push({ email: person.email, password: DEMO_PASSWORD, description: `${person.name}, ${demo.acronym}${person.manager ? ' (programme manager)' : ''}` });
       }
@@ -73,6 +76,8 @@ export async function seedDemo(db: Database): Promise<DemoLogin[]> {
     for (const userId of managerIds) {
       await tx.insert(programmeUsers).values({ programmeId: programme!.id, userId, role: 'manager' });
     }
+    const context: DemoContext = { organizationIds, userIds, programmeId: programme!.id };
+    for (const seed of demoSeeders) await seed(tx, context);
     await putSetting(tx, SETUP_SOURCE_KEY, 'demo');
     return logins;
   });

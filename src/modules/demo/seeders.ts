@@ -1,0 +1,19 @@
+import type { Database } from '../../db/client.js';
+
+/** What the core demo created, for each capability's seeder to build on. */
+export type DemoContext = {
+  /** Organization ids by demo key: lead, tiwindi, rfrn, cds, tillaberi. */
+  organizationIds: Map<string, string>;
+  /** User ids by e-mail. */
+  userIds: Map<string, string>;
+  /** The demo programme "Sahel Resilience Consortium". */
+  programmeId: string;
+};
+
+export type DemoSeeder = (db: Database, context: DemoContext) => Promise<void>;
+
+/**
+ * Each capability adds its own demo data here (one file per capability, e.g. seed-registry.ts),
+ * so that every screen shows something on a fresh start. They run in order, in one transaction.
+ */
+export const demoSeeders: DemoSeeder[] = [];
