@@ -3,106 +3,15 @@
 // external entities; DOCTYPEs are refused outright (XXE, "billion laughs").
 import { Buffer } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { createActivityBuilder, type ActivityBuilder } from './activity-builder.js';
-import type { BuiltActivity } from './activity-elements.js';
-import { copyString } from './copy-string.js';
 import { createChunkDecoder, InvalidBytesError, UnsupportedEncodingError, type ChunkDecoder } from './decode-chunks.js';
-import { IatiFileError, type IatiFileErrorCode } from './errors.js';
-import type { IatiReadItem, IatiReadOptions, IatiWarning } from './types.js';
+import { IatiFileError } from './errors.js';
+import { closeIatiParser, createIatiParser, defaultLimits, failAt, invalidBytesPosition, type Queued } from './iati-parser.js';
+import type { IatiReadItem, IatiReadOptions } from './types.js';
 
-const defaultLimits: Required<IatiReadOptions> = {
-  maxBytes: 1024 * 1024 * 1024,
-  maxDepth: 64,
-  maxAttributeLength: 64 * 1024,
-  maxTextLength: 8 * 1024 * 1024,
-};
 // Enough bytes to see a BOM and the XML declaration before choosing the decoder.
 const headBytes = 256;
-const versionPattern = /^[12]\.0?\d{1,2}$/;
 
 export type IatiByteSource = Readable | AsyncIterable<Uint8Array | string>;
-
-type PlainParser = SaxesParser<{ xmlns: false; position: true }>;
-type Queued = BuiltActivity | { kind: 'warning'; warning: IatiWarning };
-
-function positionOf(parser: PlainParser): { line: number; column: number } {
-  return { line: parser.line, column: parser.column };
-}
-
-// saxes prefixes its messages with "line:column: "; the position is reported separately.
-function saxesReason(error: Error): string {
-  return error.message.replace(/^\d+:\d+: /, '');
-}
-
-function failAt(parser: PlainParser, code: IatiFileErrorCode, reason: string): never {
-  throw new IatiFileError(code, reason, parser.line, parser.column);
-}
-
-function invalidBytesPosition(parser: PlainParser, textBefore: string): { line: number; column: number } {
-  const lastNewline = textBefore.lastIndexOf('\n');
-  if (lastNewline < 0) return { line: parser.line, column: parser.column + textBefore.length };
-  let newlines = 0;
-  for (let index = 0; index < textBefore.length; index++) if (textBefore.charCodeAt(index) === 10) newlines++;
-  return { line: parser.line + newlines, column: textBefore.length - lastNewline - 1 };
-}
-
-function createParser(limits: Required<IatiReadOptions>, queue: Queued[]): PlainParser {
-  const parser: PlainParser = new SaxesParser({ xmlns: false, position: true });
-  let depth = 0;
-  let fileVersion: string | null = null;
-  let activity: ActivityBuilder | null = null;
-  let activityStart = { line: 0, column: 0 };
-
-  parser.on('error', (error) => failAt(parser, 'not-well-formed', saxesReason(error)));
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) failAt(parser, 'entity-forbidden', 'the file declares entities, which are refused (XXE, entity expansion)');
-    failAt(parser, 'doctype-forbidden', 'the file declares a DOCTYPE, which is refused');
-  });
-  parser.on('opentagstart', (tag) => {
-    // The start of an activity is where the user should look; the opentag event fires at its end.
-    if (depth === 1) activityStart = { line: parser.line, column: Math.max(0, parser.column - tag.name.length - 1) };
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    depth += 1;
-    if (depth > limits.maxDepth) failAt(parser, 'too-deep', `elements are nested deeper than ${limits.maxDepth} levels`);
-    const attributes = tag.attributes;
-    for (const name in attributes) {
-      if ((attributes[name] as string).length > limits.maxAttributeLength) {
-        failAt(parser, 'attribute-too-long', `attribute ${name} of ${tag.name} is longer than ${limits.maxAttributeLength} characters`);
-      }
-    }
-    if (activity !== null) {
-      activity.open(tag.name, attributes, parser.line, parser.column);
-    } else if (depth === 2) {
-      if (tag.name === 'iati-activity') activity = createActivityBuilder(attributes, activityStart, fileVersion);
-    } else if (depth === 1) {
-      if (tag.name !== 'iati-activities') failAt(parser, 'not-iati', `the root element is <${tag.name}>, not <iati-activities>`);
-      const version = attributes.version?.trim();
-      if (version !== undefined && versionPattern.test(version)) fileVersion = copyString(version);
-      else {
-        const reason = version === undefined ? 'iati-activities has no version; it is inferred per activity' : `unknown version "${version}"; it is inferred per activity`;
-        queue.push({ kind: 'warning', warning: { ...positionOf(parser), element: 'iati-activities', reason } });
-      }
-    }
-  });
-  const onText = (text: string): void => {
-    if (text.length > limits.maxTextLength) failAt(parser, 'text-too-long', `a text is longer than ${limits.maxTextLength} characters`);
-    if (activity !== null) activity.text(text);
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', () => {
-    if (activity !== null) {
-      if (depth === 2) {
-        queue.push(activity.finish());
-        activity = null;
-      } else activity.close();
-    }
-    depth -= 1;
-  });
-  return parser;
-}
 
 async function* bytesOf(source: IatiByteSource): AsyncGenerator<Buffer> {
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
@@ -116,7 +25,7 @@ async function* bytesOf(source: IatiByteSource): AsyncGenerator<Buffer> {
 export async function* readIatiActivities(source: IatiByteSource, options: IatiReadOptions = {}): AsyncGenerator<IatiReadItem, void, undefined> {
   const limits = { ...defaultLimits, ...options };
   const queue: Queued[] = [];
-  const parser = createParser(limits, queue);
+  const parser = createIatiParser(limits, queue);
   // Held in an object: TypeScript does not follow assignments made inside the closures below.
   const state: { decoder: ChunkDecoder | null } = { decoder: null };
   let head: Buffer[] = [];
@@ -167,13 +76,6 @@ export async function* readIatiActivities(source: IatiByteSource, options: IatiR
   if (state.decoder === null) startDecoding();
   const last = state.decoder;
   if (last !== null) write(decode(() => last.end()));
-  try {
-    parser.close();
-  } catch (error) {
-    if (error instanceof IatiFileError && /unclosed tag|unexpected end/.test(error.reason)) {
-      throw new IatiFileError('truncated', `the file ends before its elements are closed (${error.reason})`, error.line, error.column);
-    }
-    throw error;
-  }
+  closeIatiParser(parser);
   yield* drain();
 }

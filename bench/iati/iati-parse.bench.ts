@@ -1,0 +1,68 @@
+/**
+ * IATI parse benchmark: throughput of the reader alone (one thread and worker threads) against
+ * Python's lxml iterparse extracting the same participations and transactions, measured in the
+ * same run, and the reader's peak memory at 50 MB and 200 MB (it should stay flat).
+ *
+ * Usage: npx tsx bench/iati/iati-parse.bench.ts [--sizes 50,200] [--threads 2]
+ * The end-to-end database import will be added by the import itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatedFilePath, generateIatiFile } from './generate-iati.js';
+
+type Counts = { activities: number; participations: Record<string, number>; transactions: number };
+type Run = Counts & { seconds: number; peakRssMb: number };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const argument = (name: string): string | undefined => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const sizes = (argument('--sizes') ?? '50,200').split(',').map(Number);
+const threads = Number(argument('--threads') ?? Math.min(availableParallelism(), 4));
+
+function runJson(command: string, args: string[]): Run {
+  const output = execFileSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(output.trim().split('\n').pop() ?? '{}') as Run;
+}
+
+const reader = (file: string, threadCount: number): Run => runJson(process.execPath, ['--import', 'tsx', resolve(here, 'iati-parse-run.ts'), file, String(threadCount)]);
+const lxml = (file: string): Run => runJson(python, [resolve(here, 'lxml_extract.py'), file]);
+const mbps = (bytes: number, run: Run): number => bytes / 1024 / 1024 / run.seconds;
+const same = (a: Counts, b: Counts): boolean =>
+  a.activities === b.activities && a.transactions === b.transactions && JSON.stringify(a.participations) === JSON.stringify(b.participations);
+
+const rows: string[] = [];
+for (const sizeMb of sizes) {
+  const file = generatedFilePath(sizeMb);
+  if (!existsSync(file)) {
+    console.error(`generating ${file} ...`);
+    await generateIatiFile(file, sizeMb * 1024 * 1024);
+  }
+  const bytes = statSync(file).size;
+  // Interleaved, best of two, because the machine is shared and loads vary between runs.
+  const single: Run[] = [];
+  const parallel: Run[] = [];
+  const baseline: Run[] = [];
+  for (let round = 0; round < 2; round++) {
+    single.push(reader(file, 1));
+    if (threads > 1) parallel.push(reader(file, threads));
+    baseline.push(lxml(file));
+  }
+  const best = (runs: Run[]): Run => runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+  const [s, l] = [best(single), best(baseline)];
+  const p = parallel.length > 0 ? best(parallel) : null;
+  if (!same(s, l) || (p && !same(p, l))) console.error(`counts differ at ${sizeMb} MB:`, { reader: s, lxml: l, parallel: p });
+  const line = (name: string, run: Run): string =>
+    `${String(sizeMb).padStart(4)} MB  ${name.padEnd(24)} ${mbps(bytes, run).toFixed(1).padStart(6)} MB/s  x${(mbps(bytes, run) / mbps(bytes, l)).toFixed(2)} vs lxml  peak RSS ${run.peakRssMb.toFixed(0).padStart(4)} MB`;
+  rows.push(line('reader, 1 thread', s));
+  if (p) rows.push(line(`reader, ${threads} worker threads`, p));
+  rows.push(line('python lxml iterparse', l));
+  rows.push(`         (${s.activities} activities, ${s.transactions} transactions, participations ${JSON.stringify(s.participations)}; counts ${same(s, l) ? 'match' : 'DIFFER'})`);
+}
+console.log(`IATI parse benchmark (${availableParallelism()} cores)\n${rows.join('\n')}`);
