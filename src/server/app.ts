@@ -48,7 +48,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('database', database);
   app.decorate('db', database.db);
 
-  registerErrorHandling(app);
+  const webIndex = path.join(config.webDistDir, 'index.html');
+  const serveWebApp = fs.existsSync(webIndex);
+  registerErrorHandling(app, { serveWebApp });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -109,23 +111,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes);
   await app.register(programmeRoutes);
 
-  registerWebApp(app, config.webDistDir);
-  return app;
-}
-
-/** Serves the built web app, with index.html for client-side routes. */
-function registerWebApp(app: FastifyInstance, distDir: string): void {
-  const indexFile = path.join(distDir, 'index.html');
-  if (!fs.existsSync(indexFile)) {
-    app.log.warn(`No web build in ${distDir}; run "npm run build:web" to serve the web app`);
-    return;
+  if (serveWebApp) {
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  } else {
+    app.log.warn(`No web build in ${config.webDistDir}; run "npm run build:web" to serve the web app`);
   }
-  void app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0] ?? '/';
-    if (request.method === 'GET' && !pathname.startsWith('/api/') && !path.extname(pathname)) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${pathname}` } });
-  });
+  return app;
 }

@@ -5,7 +5,7 @@ import { AppError, type ErrorCode, type ErrorDetail } from '../lib/errors.js';
 type ErrorBody = { error: { code: ErrorCode; message: string; details?: ErrorDetail[] } };
 
 /** Maps every failure to the one error shape `{ error: { code, message, details? } }`. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, options: { serveWebApp: boolean }): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     const { status, body } = toErrorResponse(error, request);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -14,9 +14,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = {
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-    };
+    const pathname = request.url.split('?')[0] ?? '/';
+    // Client-side routes of the web app (no file extension, outside /api) get its index page.
+    if (options.serveWebApp && request.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const body: ErrorBody = { error: { code: 'not_found', message: `No route ${request.method} ${pathname}` } };
     return reply.status(404).send(body);
   });
 }
