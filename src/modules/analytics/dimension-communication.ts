@@ -1,5 +1,5 @@
 import type { AnalysisContext } from './context.js';
-import { buildTieGraph, measureNetwork } from './network.js';
+import { buildTieGraph, countTies, measureNetwork } from './network.js';
 import { byText, clamp01, emptyDimension, flag, mean, metric, round, scoreFrom } from './scoring.js';
 import type { DimensionResult, Flag } from './types.js';
 
@@ -10,13 +10,27 @@ import type { DimensionResult, Flag } from './types.js';
 export function scoreCommunication(context: AnalysisContext): DimensionResult {
   const { bundle, actors, actorSet, leads, partners, thresholds } = context;
   const settings = thresholds.communication;
-  const interactions = bundle.interactions.filter((record) => actorSet.has(record.from) && actorSet.has(record.to));
+  // Counting per pair first keeps 200,000 interactions cheap: everything below reads the counts.
+  const counts = countTies(bundle.interactions);
+  let interactionCount = 0;
+  let leadInitiated = 0;
+  const involvement = new Map<string, number>();
+  for (const [from, targets] of counts) {
+    if (!actorSet.has(from)) continue;
+    for (const [to, count] of targets) {
+      if (!actorSet.has(to) || to === from) continue;
+      interactionCount += count;
+      if (leads.has(from)) leadInitiated += count;
+      involvement.set(from, (involvement.get(from) ?? 0) + count);
+      involvement.set(to, (involvement.get(to) ?? 0) + count);
+    }
+  }
   const meetings = bundle.meetings;
-  if (interactions.length === 0 && meetings.length === 0) {
+  if (interactionCount === 0 && meetings.length === 0) {
     return emptyDimension('communication', 'No interaction between members and no meeting.');
   }
 
-  const network = interactions.length > 0 ? measureNetwork(buildTieGraph(actors, interactions), [...partners]) : null;
+  const network = interactionCount > 0 ? measureNetwork(buildTieGraph(actors, counts), [...partners]) : null;
 
   let chairRotation: number | null = null;
   let attendance: number | null = null;
@@ -41,14 +55,13 @@ export function scoreCommunication(context: AnalysisContext): DimensionResult {
   const tieFactor = partnerTies === null ? 1 : 0.5 + 0.5 * clamp01(partnerTies / settings.partnerTiesTarget);
   const score = base === null ? null : round(base * tieFactor, 1);
 
-  const leadInitiated = leads.size > 0 ? interactions.filter((record) => leads.has(record.from)).length : 0;
   const metrics = [
-    metric('interactions', interactions.length, 'Recorded interactions between partnership members.'),
+    metric('interactions', interactionCount, 'Recorded interactions between partnership members.'),
     metric('density', network?.density ?? null, 'Distinct directed ties divided by the n(n-1) possible ones.'),
     metric('degree-centralization', network?.centralization ?? null, "Freeman's degree centralization: 0 when everyone is equally connected, 1 for a star around one member."),
     metric('reciprocity', network?.reciprocity ?? null, 'Share of directed ties answered by a tie in the other direction.'),
     metric('partner-ties', network?.pairCoverage ?? null, 'Share of pairs of partners (lead left out) in direct contact.'),
-    metric('lead-initiated-share', interactions.length > 0 && leads.size > 0 ? leadInitiated / interactions.length : null, 'Share of interactions the lead initiated.'),
+    metric('lead-initiated-share', interactionCount > 0 && leads.size > 0 ? leadInitiated / interactionCount : null, 'Share of interactions the lead initiated.'),
     metric('meetings', meetings.length, 'Recorded meetings.'),
     metric('chair-rotation', chairRotation, 'Distinct chairs divided by the number of meetings (or of members, if fewer).'),
     metric('attendance', attendance, 'Mean share of members attending each meeting.'),
@@ -71,7 +84,7 @@ export function scoreCommunication(context: AnalysisContext): DimensionResult {
         {
           centralization: round(network.centralization, 3),
           partnerTies: network.pairCoverage === null ? null : round(network.pairCoverage, 3),
-          hub: hubOf(interactions),
+          hub: hubOf(involvement),
         },
       ),
     );
@@ -87,7 +100,7 @@ export function scoreCommunication(context: AnalysisContext): DimensionResult {
       ),
     );
   }
-  const interactionCoverage = clamp01(interactions.length / thresholds.evidence.interactions);
+  const interactionCoverage = clamp01(interactionCount / thresholds.evidence.interactions);
   const meetingCoverage = clamp01(meetings.length / thresholds.evidence.meetings);
   return {
     dimension: { key: 'communication', score, metrics },
@@ -97,15 +110,10 @@ export function scoreCommunication(context: AnalysisContext): DimensionResult {
 }
 
 /** The member taking part in most interactions (ties broken by ref, for stable output). */
-function hubOf(interactions: ReadonlyArray<{ from: string; to: string }>): string | null {
-  const counts = new Map<string, number>();
-  for (const record of interactions) {
-    counts.set(record.from, (counts.get(record.from) ?? 0) + 1);
-    counts.set(record.to, (counts.get(record.to) ?? 0) + 1);
-  }
+function hubOf(involvement: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let bestCount = -1;
-  for (const [organization, count] of [...counts].sort((a, b) => byText(a[0], b[0]))) {
+  for (const [organization, count] of [...involvement].sort((a, b) => byText(a[0], b[0]))) {
     if (count > bestCount) {
       best = organization;
       bestCount = count;

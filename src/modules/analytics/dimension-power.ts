@@ -13,32 +13,41 @@ export function scorePower(context: AnalysisContext): DimensionResult {
   if (partners.size === 0) return emptyDimension('power', 'No partner besides the lead: power cannot be shared.', null);
 
   // A member missing from a decision's involvement was not part of it: it counts as 0, excluded.
-  const totals = new Map<string, number>(actors.map((actor) => [actor, 0]));
-  const highest = new Map<string, number>(actors.map((actor) => [actor, 0]));
-  const informedCount = new Map<string, number>();
+  // Only the members listed are visited, and per-member tallies live in typed arrays indexed by
+  // position, which is what keeps thousands of decisions fast.
+  const position = new Map(actors.map((actor, index) => [actor, index]));
+  const isPartner = Uint8Array.from(actors, (actor) => (partners.has(actor) ? 1 : 0));
+  const totals = new Float64Array(actors.length);
+  const highest = new Uint8Array(actors.length);
+  const informed = new Uint32Array(actors.length);
   const unmet: number[] = [];
   let shared = 0;
   let leadAlone = 0;
   for (const decision of decisions) {
     let partnerCoDecides = false;
     let leadCoDecides = false;
-    for (const actor of actors) {
-      const level = decision.involvement[actor] ?? 0;
-      totals.set(actor, (totals.get(actor) ?? 0) + level);
-      highest.set(actor, Math.max(highest.get(actor) ?? 0, level));
-      if (level === 1) informedCount.set(actor, (informedCount.get(actor) ?? 0) + 1);
-      if (partners.has(actor)) {
-        if (level >= CO_DECIDES) partnerCoDecides = true;
-        const wanted = decision.desired?.[actor];
-        if (wanted !== undefined) unmet.push(Math.max(0, wanted - level));
-      } else if (level >= CO_DECIDES) {
-        leadCoDecides = true;
+    for (const [actor, level] of Object.entries(decision.involvement)) {
+      const index = position.get(actor);
+      if (index === undefined) continue;
+      totals[index] = (totals[index] ?? 0) + level;
+      if (level > (highest[index] ?? 0)) highest[index] = level;
+      if (level === 1) informed[index] = (informed[index] ?? 0) + 1;
+      if (level >= CO_DECIDES) {
+        if (isPartner[index] === 1) partnerCoDecides = true;
+        else leadCoDecides = true;
+      }
+    }
+    if (decision.desired !== undefined) {
+      for (const [actor, wanted] of Object.entries(decision.desired)) {
+        if (partners.has(actor)) unmet.push(Math.max(0, wanted - (decision.involvement[actor] ?? 0)));
       }
     }
     if (partnerCoDecides) shared += 1;
     else if (leadCoDecides) leadAlone += 1;
   }
-  const meanOf = (actor: string): number => (totals.get(actor) ?? 0) / decisions.length;
+  const meanOf = (actor: string): number => (totals[position.get(actor) ?? -1] ?? 0) / decisions.length;
+  const highestOf = (actor: string): number => highest[position.get(actor) ?? -1] ?? 0;
+  const informedOf = (actor: string): number => informed[position.get(actor) ?? -1] ?? 0;
   const leadMean = mean([...leads].map(meanOf));
   const partnersMean = mean([...partners].map(meanOf)) ?? 0;
   const gap = leadMean === null ? null : leadMean - partnersMean;
@@ -66,7 +75,7 @@ export function scorePower(context: AnalysisContext): DimensionResult {
   const flags: Flag[] = [];
   const enough = decisions.length >= settings.minDecisions;
   const informedOnly = [...partners]
-    .filter((partner) => (highest.get(partner) ?? 0) <= 1 && (informedCount.get(partner) ?? 0) > 0)
+    .filter((partner) => highestOf(partner) <= 1 && informedOf(partner) > 0)
     .sort(byText);
   if (enough && informedOnly.length > 0) {
     flags.push(
@@ -75,7 +84,7 @@ export function scorePower(context: AnalysisContext): DimensionResult {
         'warning',
         `${informedOnly.length} partner(s) are informed of decisions but never consulted.`,
         `${informedOnly.length} partenaire(s) sont informés des décisions mais jamais consultés.`,
-        { partners: informedOnly.map((partner) => ({ org: partner, informedOf: informedCount.get(partner) ?? 0, decisions: decisions.length })) },
+        { partners: informedOnly.map((partner) => ({ org: partner, informedOf: informedOf(partner), decisions: decisions.length })) },
       ),
     );
   }

@@ -1,8 +1,10 @@
+import type { BundleDecision } from '../bundle/schema.js';
 import type { AnalysisContext } from './context.js';
 import { byText, clamp01, emptyDimension, flag, metric, round, scoreFrom } from './scoring.js';
 import type { DimensionResult } from './types.js';
 
 const CO_DECIDES = 3;
+const MAX_EXAMPLES = 10;
 
 /** Localities are free text: compare them without case or surrounding spaces. */
 function localityKey(locality: string): string {
@@ -34,17 +36,27 @@ export function scoreSubsidiarity(context: AnalysisContext): DimensionResult {
   const notApplicable = bundle.decisions.length > 0 && local.length === 0 ? null : 0;
   if (local.length === 0) return emptyDimension('subsidiarity', 'No local decision with a locality.', notApplicable);
 
-  const farAway: Array<Record<string, unknown>> = [];
+  const sortedWorkers = new Map([...workers].map(([key, set]) => [key, [...set].sort(byText)]));
+  const farAway: BundleDecision[] = [];
   let attributed = 0;
   let subsidiary = 0;
   for (const decision of local) {
-    const there = workers.get(localityKey(decision.locality ?? ''));
-    if (there === undefined || there.size === 0) continue;
+    const there = sortedWorkers.get(localityKey(decision.locality ?? ''));
+    if (there === undefined || there.length === 0) continue;
     attributed += 1;
-    const involvement = [...there].sort(byText).map((org) => ({ org, involvement: decision.involvement[org] ?? 0 }));
-    if (involvement.some((entry) => entry.involvement >= CO_DECIDES)) subsidiary += 1;
-    else farAway.push({ date: decision.date, title: decision.title, locality: decision.locality, workingThere: involvement });
+    if (there.some((org) => (decision.involvement[org] ?? 0) >= CO_DECIDES)) subsidiary += 1;
+    else farAway.push(decision);
   }
+  // Evidence names the first decisions (by date) in full; the count says how many there are.
+  const examples = farAway
+    .sort((a, b) => byText(a.date, b.date) || byText(a.title, b.title))
+    .slice(0, MAX_EXAMPLES)
+    .map((decision) => ({
+      date: decision.date,
+      title: decision.title,
+      locality: decision.locality,
+      workingThere: (sortedWorkers.get(localityKey(decision.locality ?? '')) ?? []).map((org) => ({ org, involvement: decision.involvement[org] ?? 0 })),
+    }));
   const share = attributed > 0 ? subsidiary / attributed : null;
   const metrics = [
     metric('local-decisions', local.length, 'Decisions recorded as local, with a locality.'),
@@ -62,7 +74,8 @@ export function scoreSubsidiarity(context: AnalysisContext): DimensionResult {
             `${farAway.length} décisions locales sur ${attributed} ont été prises sans les membres qui travaillent dans la localité.`,
             {
               subsidiaryShare: round(share, 3),
-              decisions: farAway.sort((a, b) => byText(`${String(a.date)}${String(a.title)}`, `${String(b.date)}${String(b.title)}`)),
+              decisionsFarAway: farAway.length,
+              decisions: examples,
             },
           ),
         ]

@@ -17,13 +17,36 @@ export type NetworkMeasures = {
   pairCoverage: number | null;
 };
 
+/** How many records go from each organization to each other one. */
+export type TieCounts = Map<string, Map<string, number>>;
+
+/**
+ * Collapses records into counts per directed pair. Hundreds of thousands of interactions fall
+ * into a few thousand ties, so graphology only ever sees the distinct ones.
+ */
+export function countTies(ties: Iterable<Tie>): TieCounts {
+  const counts: TieCounts = new Map();
+  for (const tie of ties) {
+    let targets = counts.get(tie.from);
+    if (targets === undefined) {
+      targets = new Map();
+      counts.set(tie.from, targets);
+    }
+    targets.set(tie.to, (targets.get(tie.to) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Builds the directed simple graph of ties between the given nodes (ties to others are left out). */
-export function buildTieGraph(nodes: readonly string[], ties: Iterable<Tie>): Graph {
+export function buildTieGraph(nodes: readonly string[], ties: Iterable<Tie> | TieCounts): Graph {
+  const counts = ties instanceof Map ? ties : countTies(ties);
   const graph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   for (const node of nodes) graph.mergeNode(node);
-  for (const tie of ties) {
-    if (tie.from === tie.to || !graph.hasNode(tie.from) || !graph.hasNode(tie.to)) continue;
-    graph.mergeEdge(tie.from, tie.to);
+  for (const [from, targets] of counts) {
+    if (!graph.hasNode(from)) continue;
+    for (const to of targets.keys()) {
+      if (to !== from && graph.hasNode(to)) graph.addEdge(from, to);
+    }
   }
   return graph;
 }
