@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Language, Me } from './types';
+import type { Me, MeChanges } from './types';
 
 export const meQueryKey = ['me'] as const;
 
@@ -16,7 +16,7 @@ export function useMe() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (changes: { name?: string; language?: Language }) => api.patch<Me>('/api/me', changes),
+    mutationFn: (changes: MeChanges) => api.patch<Me>('/api/me', changes),
     onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

@@ -1,78 +1,38 @@
-/** Shapes of the API's answers, as the web app reads them. */
-
-export type Language = 'en' | 'fr';
-export type UserRole = 'member' | 'org-admin';
+/**
+ * Shapes of the API's answers, inferred from the server's own zod schemas (type-only imports:
+ * nothing of the server ends up in the browser bundle).
+ */
+import type { z } from 'zod';
+import type {
+  apiToken,
+  createdToken,
+  invitationCreated,
+  invitationView,
+  loginResponse,
+  meResponse,
+  resetCreated,
+  updateMeBody,
+  userSummary,
+} from '../../modules/accounts/schemas.js';
+import type { programmeSummary } from '../../modules/programmes/schemas.js';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type CurrentUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  isInstanceAdmin: boolean;
-  language: Language | null;
-};
+export type Me = z.infer<typeof meResponse>;
+export type CurrentUser = Me['user'];
+export type UserRole = CurrentUser['role'];
+export type Language = NonNullable<CurrentUser['language']>;
+export type MeChanges = z.input<typeof updateMeBody>;
+export type LoginResult = z.infer<typeof loginResponse>;
 
-export type Me = {
-  user: CurrentUser;
-  organization: { id: string; name: string; acronym: string | null; country: string | null };
-};
+export type ProgrammeSummary = z.infer<typeof programmeSummary>;
+export type ProgrammeStatus = ProgrammeSummary['status'];
+export type ConsortiumRole = ProgrammeSummary['myRole'];
 
-export type LoginResult = { user: CurrentUser; csrfToken: string };
+export type ApiToken = z.infer<typeof apiToken>;
+export type CreatedApiToken = z.infer<typeof createdToken>;
 
-export const PROGRAMME_STATUSES = [
-  'identification',
-  'formulation',
-  'contracting',
-  'implementation',
-  'closure',
-  'closed',
-] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
-
-export type ConsortiumRole =
-  | 'lead'
-  | 'partner'
-  | 'affiliated-entity'
-  | 'associate'
-  | 'vendor'
-  | 'funder'
-  | 'observer'
-  | 'manager';
-
-export type ProgrammeSummary = {
-  id: string;
-  ref: string;
-  title: string;
-  status: ProgrammeStatus;
-  startDate: string | null;
-  endDate: string | null;
-  currency: string;
-  countries: string[];
-  lead: { id: string; name: string } | null;
-  myRole: ConsortiumRole;
-};
-
-export type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
-export type CreatedApiToken = { id: string; name: string; createdAt: string; token: string };
-
-export type OrganizationUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  isInstanceAdmin: boolean;
-  organization: { id: string; name: string };
-  createdAt: string;
-};
-
-export type CreatedInvitation = { id: string; email: string; role: UserRole; link: string; expiresAt: string };
-export type Invitation = {
-  email: string;
-  role: UserRole;
-  organization: { id: string; name: string };
-  expiresAt: string;
-};
-
-export type OneTimeLink = { link: string; expiresAt: string };
+export type OrganizationUser = z.infer<typeof userSummary>;
+export type CreatedInvitation = z.infer<typeof invitationCreated>;
+export type Invitation = z.infer<typeof invitationView>;
+export type OneTimeLink = z.infer<typeof resetCreated>;

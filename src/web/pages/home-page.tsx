@@ -94,8 +94,8 @@ function ProgrammesSection({ organization }: { organization: string }) {
   } else {
     content = (
       <>
-        <ProgrammeTable programmes={items} organization={organization} />
-        <ProgrammeCards programmes={items} organization={organization} />
+        <ProgrammeTable programmes={items} />
+        <ProgrammeCards programmes={items} />
         {programmes.hasNextPage ? (
           <Button
             variant="default"
@@ -152,7 +152,7 @@ function StatusBadge({ status }: { status: ProgrammeStatus }) {
 }
 
 /** Wide screens: one row per programme. */
-function ProgrammeTable({ programmes, organization }: { programmes: ProgrammeSummary[]; organization: string }) {
+function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] }) {
   const { t } = useTranslation();
   const text = useProgrammeText();
   return (
@@ -162,7 +162,7 @@ function ProgrammeTable({ programmes, organization }: { programmes: ProgrammeSum
           <Table.Tr>
             <Table.Th scope="col">{t('home.columns.title')}</Table.Th>
             <Table.Th scope="col">{t('home.columns.status')}</Table.Th>
-            <Table.Th scope="col">{t('home.columns.myRole', { organization })}</Table.Th>
+            <Table.Th scope="col">{t('home.columns.myRole')}</Table.Th>
             <Table.Th scope="col">{t('home.columns.dates')}</Table.Th>
             <Table.Th scope="col">{t('home.columns.lead')}</Table.Th>
           </Table.Tr>
@@ -193,7 +193,7 @@ function ProgrammeTable({ programmes, organization }: { programmes: ProgrammeSum
 }
 
 /** Phones and tablets: one card per programme. */
-function ProgrammeCards({ programmes, organization }: { programmes: ProgrammeSummary[]; organization: string }) {
+function ProgrammeCards({ programmes }: { programmes: ProgrammeSummary[] }) {
   const { t } = useTranslation();
   const text = useProgrammeText();
   return (
@@ -214,7 +214,7 @@ function ProgrammeCards({ programmes, organization }: { programmes: ProgrammeSum
           <Stack gap={4} mt="sm">
             <Text size="sm">
               <Text span c="dimmed" size="sm">
-                {t('common.fieldLabel', { label: t('home.columns.myRole', { organization }) })}{' '}
+                {t('common.fieldLabel', { label: t('home.columns.myRole') })}{' '}
               </Text>
               {t(`programme.role.${programme.myRole}`)}
             </Text>

@@ -6,6 +6,7 @@ import { fieldErrorsOf, isApiError } from '../api/client';
 import { useAcceptInvitation, useInvitation } from '../api/invitations';
 import { ErrorAlert } from '../components/error-alert';
 import { useErrorMessage } from '../components/error-message';
+import type { UserRole } from '../api/types';
 import { usePageTitle } from '../components/page-title';
 import { checkPasswordPair, PasswordFields, type PasswordPair } from '../components/password-fields';
 import { PublicLayout } from '../components/public-layout';
@@ -55,7 +56,7 @@ export function InvitePage() {
   );
 }
 
-type AcceptFormProps = { token: string; organization: string; email: string; role: 'member' | 'org-admin'; expiresAt: string };
+type AcceptFormProps = { token: string; organization: string; email: string; role: UserRole; expiresAt: string };
 
 function AcceptForm({ token, organization, email, role, expiresAt }: AcceptFormProps) {
   const { t } = useTranslation();
