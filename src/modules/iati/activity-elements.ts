@@ -90,8 +90,9 @@ export function createActivityDraft(
   return { activity, identifier: null, declaredVersion, sawNarrative: false, transaction: null, transactionHasType: false, budget: null };
 }
 
+// Reasons quote values cut from the chunk; copied so that kept warnings do not keep chunks alive.
 function warn(draft: ActivityDraft, frame: Frame, reason: string): void {
-  draft.activity.warnings.push({ line: frame.line, column: frame.column, element: frame.name, reason });
+  draft.activity.warnings.push({ line: frame.line, column: frame.column, element: copyString(frame.name), reason: copyString(reason) });
 }
 
 // 1.x holders carry their text directly; 2.x ones in `narrative` children.

@@ -75,7 +75,7 @@ export function createIatiParser(limits: Required<IatiReadOptions>, queue: Queue
       if (version !== undefined && versionPattern.test(version)) fileVersion = copyString(version);
       else {
         const reason = version === undefined ? 'iati-activities has no version; it is inferred per activity' : `unknown version "${version}"; it is inferred per activity`;
-        queue.push({ kind: 'warning', warning: { ...positionOf(parser), element: 'iati-activities', reason } });
+        queue.push({ kind: 'warning', warning: { ...positionOf(parser), element: 'iati-activities', reason: copyString(reason) } });
       }
     }
   });
