@@ -45,11 +45,18 @@ export function scorePower(context: AnalysisContext): DimensionResult {
     if (partnerCoDecides) shared += 1;
     else if (leadCoDecides) leadAlone += 1;
   }
-  const meanOf = (actor: string): number => (totals[position.get(actor) ?? -1] ?? 0) / decisions.length;
   const highestOf = (actor: string): number => highest[position.get(actor) ?? -1] ?? 0;
   const informedOf = (actor: string): number => informed[position.get(actor) ?? -1] ?? 0;
-  const leadMean = mean([...leads].map(meanOf));
-  const partnersMean = mean([...partners].map(meanOf)) ?? 0;
+  // Every member is counted on every decision, so the mean of means is the pooled mean: summing
+  // whole-number totals first keeps it exact whatever the order of members.
+  const pooledMean = (group: ReadonlySet<string>): number | null => {
+    if (group.size === 0) return null;
+    let total = 0;
+    for (const actor of group) total += totals[position.get(actor) ?? -1] ?? 0;
+    return total / (group.size * decisions.length);
+  };
+  const leadMean = pooledMean(leads);
+  const partnersMean = pooledMean(partners) ?? 0;
   const gap = leadMean === null ? null : leadMean - partnersMean;
   const unmetMean = mean(unmet);
   const sharedShare = shared / decisions.length;

@@ -5,7 +5,8 @@ import type { DimensionResult, Flag } from './types.js';
 /** Herfindahl–Hirschman index of shares (sum of squares): 1/n when equal, 1 when one holds all. */
 export function herfindahl(shares: readonly number[]): number {
   let total = 0;
-  for (const share of shares) total += share * share;
+  // Sorted, so that the order of members cannot change the last bit of the sum.
+  for (const share of Float64Array.from(shares).sort()) total += share * share;
   return total;
 }
 
@@ -49,10 +50,11 @@ export function scoreResources(context: AnalysisContext): DimensionResult {
 
   const shareOf = (actor: string): number => (amountByActor.get(actor) ?? 0) / actorTotal;
   const shares = actors.map(shareOf);
+  // Amounts are summed before dividing, so the order of members never changes a share.
   const sumShares = (members: Iterable<string>): number => {
     let sum = 0;
-    for (const member of members) sum += shareOf(member);
-    return sum;
+    for (const member of members) sum += amountByActor.get(member) ?? 0;
+    return sum / actorTotal;
   };
   const n = actors.length;
   const hhi = herfindahl(shares);

@@ -25,8 +25,10 @@ export function flag(key: string, severity: FlagSeverity, en: string, fr: string
 /** Mean of numbers, or null for an empty list (a missing value is never invented). */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
+  // Summing in sorted order makes the result independent of record order, to the last bit.
+  const sorted = Float64Array.from(values).sort();
   let total = 0;
-  for (const value of values) total += value;
+  for (const value of sorted) total += value;
   return total / values.length;
 }
 
