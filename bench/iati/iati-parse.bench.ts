@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { generatedFilePath, generateIatiFile } from './generate-iati.js';
 
 type Counts = { activities: number; participations: Record<string, number>; transactions: number };
-type Run = Counts & { seconds: number; peakRssMb: number };
+type Run = Counts & { seconds: number; cpuSeconds: number; peakRssMb: number };
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -34,6 +34,7 @@ function runJson(command: string, args: string[]): Run {
 const reader = (file: string, threadCount: number): Run => runJson(process.execPath, ['--import', 'tsx', resolve(here, 'iati-parse-run.ts'), file, String(threadCount)]);
 const lxml = (file: string): Run => runJson(python, [resolve(here, 'lxml_extract.py'), file]);
 const mbps = (bytes: number, run: Run): number => bytes / 1024 / 1024 / run.seconds;
+const cpuMbps = (bytes: number, run: Run): number => bytes / 1024 / 1024 / run.cpuSeconds;
 const same = (a: Counts, b: Counts): boolean =>
   a.activities === b.activities && a.transactions === b.transactions && JSON.stringify(a.participations) === JSON.stringify(b.participations);
 
@@ -59,7 +60,7 @@ for (const sizeMb of sizes) {
   const p = parallel.length > 0 ? best(parallel) : null;
   if (!same(s, l) || (p && !same(p, l))) console.error(`counts differ at ${sizeMb} MB:`, { reader: s, lxml: l, parallel: p });
   const line = (name: string, run: Run): string =>
-    `${String(sizeMb).padStart(4)} MB  ${name.padEnd(24)} ${mbps(bytes, run).toFixed(1).padStart(6)} MB/s  x${(mbps(bytes, run) / mbps(bytes, l)).toFixed(2)} vs lxml  peak RSS ${run.peakRssMb.toFixed(0).padStart(4)} MB`;
+    `${String(sizeMb).padStart(4)} MB  ${name.padEnd(24)} ${mbps(bytes, run).toFixed(1).padStart(6)} MB/s  x${(mbps(bytes, run) / mbps(bytes, l)).toFixed(2)} vs lxml  (per CPU-second ${cpuMbps(bytes, run).toFixed(1).padStart(5)} MB, x${(cpuMbps(bytes, run) / cpuMbps(bytes, l)).toFixed(2)})  peak RSS ${run.peakRssMb.toFixed(0).padStart(4)} MB`;
   rows.push(line('reader, 1 thread', s));
   if (p) rows.push(line(`reader, ${threads} worker threads`, p));
   rows.push(line('python lxml iterparse', l));
