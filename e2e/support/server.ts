@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { createTestDatabase } from '../../src/db/test-database.js';
 import { loadConfig } from '../../src/lib/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
@@ -14,7 +15,8 @@ export type RunningServer = { baseUrl: string; close: () => Promise<void> };
 /**
  * The application the journeys drive. With E2E_BASE_URL set, an already running server (which
  * must hold the demo); otherwise a fresh one in this process: the web app built from the current
- * sources, an in-memory embedded database with the demo seeded, on a free port.
+ * sources, a fresh test database (PGlite, or PostgreSQL when DATABASE_URL is set) with the demo
+ * seeded, on a free port.
  */
 export async function startServer(): Promise<RunningServer> {
   const external = process.env.E2E_BASE_URL;
@@ -31,7 +33,7 @@ export async function startServer(): Promise<RunningServer> {
   });
   let database: DatabaseHandle | undefined;
   try {
-    database = await openDatabase({ memory: true });
+    database = await createTestDatabase();
     await seedDemo(database.db);
     const app = await buildApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -55,10 +57,18 @@ export async function startServer(): Promise<RunningServer> {
 async function buildWebApp(): Promise<string> {
   const outDir = path.join(repositoryRoot, '.test-data', 'e2e-web');
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
-  await build({
-    configFile: path.join(repositoryRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
+  // The test runner sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(repositoryRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
