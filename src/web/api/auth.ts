@@ -19,7 +19,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout', undefined, { isPublic: true }),
+    mutationFn: () => api.post<void>('/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

@@ -200,15 +200,13 @@ function ProgrammeCards({ programmes }: { programmes: ProgrammeSummary[] }) {
     <SimpleGrid cols={{ base: 1, sm: 2 }} hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {programmes.map((programme) => (
         <Card key={programme.id} withBorder radius="md" component="li">
-          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-            <div style={{ minWidth: 0 }}>
-              <Title order={3} size="h5">
-                {programme.title}
-              </Title>
-              <Text size="xs" c="dimmed">
-                {programme.ref}
-              </Text>
-            </div>
+          <Title order={3} size="h5">
+            {programme.title}
+          </Title>
+          <Group gap="xs" mt={4}>
+            <Text size="xs" c="dimmed">
+              {programme.ref}
+            </Text>
             <StatusBadge status={programme.status} />
           </Group>
           <Stack gap={4} mt="sm">
