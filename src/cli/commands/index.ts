@@ -4,6 +4,8 @@ import migrate from './migrate.js';
 import seedDemo from './seed-demo.js';
 import { createAdmin, createUserCommand } from './create-user.js';
 import createToken from './create-token.js';
+import importPublishers from './import-publishers.js';
+import analyze from './analyze.js';
 
 /** Every command of `npx consortia`, in the order --help lists them. */
-export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken];
+export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze];
