@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, launchBrowser, SKIP_MESSAGE, type BrowserSession } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/log-in.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const DEMO_EMAIL = 'amina@sahel-relief.example';
-const DEMO_PASSWORD = 'demo-password-2026';
 const DEMO_PROGRAMME = 'Sahel Resilience Consortium';
 const screenshotPath = fileURLToPath(new URL('../docs/screenshots/home.png', import.meta.url));
 
