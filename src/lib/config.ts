@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   RESET_TTL_HOURS: z.coerce.number().positive().max(24 * 7).default(2),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(50 * 1_048_576),
+  APPRAISAL_FILE_LIMIT_BYTES: z.coerce.number().int().positive().default(10 * 1_048_576),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
@@ -43,6 +44,8 @@ export type Config = {
   resetTtlMs: number;
   bodyLimitBytes: number;
   importLimitBytes: number;
+  /** Largest evidence file accepted on an appraisal (stored in the database). */
+  appraisalFileLimitBytes: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
   trustProxy: boolean;
   seedDemo: boolean;
@@ -79,6 +82,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     resetTtlMs: value.RESET_TTL_HOURS * HOUR,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,
     importLimitBytes: value.IMPORT_LIMIT_BYTES,
+    appraisalFileLimitBytes: value.APPRAISAL_FILE_LIMIT_BYTES,
     login: {
       maxFailuresPerAccount: value.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: value.LOGIN_MAX_FAILURES_PER_ADDRESS,

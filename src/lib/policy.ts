@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 import { accountRules } from '../modules/accounts/policy.js';
 import { programmeRules, type ProgrammeAccess } from '../modules/programmes/policy.js';
+import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
 
 /**
  * The resources access rules are about. Programme resources carry the actor's access to that
@@ -11,11 +12,13 @@ export type Resource =
   | { kind: 'instance' }
   | { kind: 'organization'; organizationId: string }
   | { kind: 'user'; userId: string; organizationId: string }
-  | { kind: 'programme'; access: ProgrammeAccess };
+  | { kind: 'programme'; access: ProgrammeAccess }
+  | PrivateRecordResource
+  | AppraisalTemplateResource;
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules };
+const rules = { ...accountRules, ...programmeRules, ...appraisalRules, ...appraisalTemplateRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
@@ -34,6 +37,9 @@ export function authorize<A extends Action>(actor: Actor, action: A, resource: R
   if (resource.kind === 'programme' && !programmeRules['programme.view'](actor, resource)) {
     throw new AppError('not_found', 'Programme not found');
   }
+  // Private records and templates the actor may not even read do not exist for them.
+  if (resource.kind === 'private-record' && !appraisalRules['private-record.view'](actor, resource)) throw new AppError('not_found', 'Record not found');
+  if (resource.kind === 'appraisal-template' && !appraisalTemplateRules['appraisal-template.view'](actor, resource)) throw new AppError('not_found', 'Template not found');
   throw new AppError('forbidden', `You may not ${describe(action)}`);
 }
 

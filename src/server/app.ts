@@ -17,6 +17,8 @@ import { registerErrorHandling } from './error-handler.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { userRoutes } from '../modules/accounts/user-routes.js';
 import { programmeRoutes } from '../modules/programmes/routes.js';
+import { appraisalRoutes } from '../modules/appraisal/routes.js';
+import { capacityRoutes } from '../modules/capacity/routes.js';
 import './types.js';
 
 export type BuildAppOptions = {
@@ -110,6 +112,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(programmeRoutes);
+  await app.register(appraisalRoutes);
+  await app.register(capacityRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });

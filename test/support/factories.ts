@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.js';
 import { organizations, programmeMembers, programmes, programmeUsers, type ConsortiumRole, type UserRole } from '../../src/db/schema/index.js';
 import { createUser } from '../../src/modules/accounts/users.js';
+import { appraisals, capacityAssessments } from '../../src/db/schema/index.js';
+import { defaultTemplate } from '../../src/modules/appraisal/content.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -58,4 +60,81 @@ export async function buildProgramme(
     await db.insert(programmeUsers).values({ programmeId: programme!.id, userId: user.userId, role: user.role });
   }
   return programme!;
+}
+
+/** An appraisal by one organization of another, on the built-in template, with the given scores (0-4). */
+export async function buildAppraisal(
+  db: Database,
+  options: { organizationId: string; candidateOrganizationId: string; programmeId?: string; scores?: Record<string, number | null>; shared?: boolean },
+) {
+  const scores = Object.fromEntries(Object.entries(options.scores ?? {}).map(([key, score]) => [key, { score, evidence: '' }]));
+  const [appraisal] = await db
+    .insert(appraisals)
+    .values({
+      organizationId: options.organizationId,
+      candidateOrganizationId: options.candidateOrganizationId,
+      programmeId: options.programmeId ?? null,
+      template: defaultTemplate.definition,
+      scores,
+      sharedAt: options.shared ? new Date() : null,
+    })
+    .returning();
+  return appraisal!;
+}
+
+/** A capacity assessment of an organization at a date, with indicator ratings by domain. */
+export async function buildCapacityAssessment(
+  db: Database,
+  options: { organizationId: string; assessedOrganizationId: string; assessedOn: string; ratings?: Record<string, Record<string, number>>; shared?: boolean },
+) {
+  const domains = Object.fromEntries(Object.entries(options.ratings ?? {}).map(([key, ratings]) => [key, { ratings, evidence: '' }]));
+  const [assessment] = await db
+    .insert(capacityAssessments)
+    .values({
+      organizationId: options.organizationId,
+      assessedOrganizationId: options.assessedOrganizationId,
+      assessedOn: options.assessedOn,
+      framework: 'default-capacity-domains@1',
+      domains,
+      sharedAt: options.shared ? new Date() : null,
+    })
+    .returning();
+  return assessment!;
+}
+
+/** A person recorded in the registry, optionally employed by an organization. */
+export async function buildPerson(db: Database, overrides: Partial<typeof people.$inferInsert> = {}) {
+  const [person] = await db.insert(people).values({ name: `Person ${unique()}`, ...overrides }).returning();
+  return person!;
+}
+
+/** A relationship between two organizations (source "funds" target by default). */
+export async function buildRelationship(db: Database, options: { sourceOrganizationId: string; targetOrganizationId: string; type?: RelationshipType }) {
+  const [relationship] = await db
+    .insert(relationships)
+    .values({ sourceOrganizationId: options.sourceOrganizationId, targetOrganizationId: options.targetOrganizationId, type: options.type ?? 'funds' })
+    .returning();
+  return relationship!;
+}
+
+import { interactions } from '../../src/db/schema/index.js';
+
+/** An interaction between two organizations of a programme (working log), recorded by the first unless told. */
+export async function buildInteraction(
+  db: Database,
+  options: { programmeId: string; fromOrganizationId: string; toOrganizationId: string; date?: string; channel?: 'meeting' | 'call' | 'email' | 'message' | 'visit'; recordedByOrganizationId?: string | null },
+) {
+  const [row] = await db
+    .insert(interactions)
+    .values({
+      programmeId: options.programmeId,
+      date: options.date ?? '2025-06-01',
+      fromOrganizationId: options.fromOrganizationId,
+      toOrganizationId: options.toOrganizationId,
+      initiatedByOrganizationId: options.fromOrganizationId,
+      channel: options.channel ?? 'email',
+      recordedByOrganizationId: options.recordedByOrganizationId === undefined ? options.fromOrganizationId : options.recordedByOrganizationId,
+    })
+    .returning();
+  return row!;
 }
