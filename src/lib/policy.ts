@@ -2,7 +2,11 @@ import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 import { accountRules } from '../modules/accounts/policy.js';
 import { programmeRules, type ProgrammeAccess } from '../modules/programmes/policy.js';
+import { knowledgeRules, type ArticleResource } from '../modules/knowledge/policy.js';
+import { registryRules, type ProfileResource } from '../modules/organizations/policy.js';
 import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
+import { worklogRules, type LogOwnEntryResource, type LogRecordResource } from '../modules/worklog/policy.js';
+import { surveyRules, type SurveyInstrumentResource, type SurveyRoundResource } from '../modules/surveys/policy.js';
 
 /**
  * The resources access rules are about. Programme resources carry the actor's access to that
@@ -13,12 +17,18 @@ export type Resource =
   | { kind: 'organization'; organizationId: string }
   | { kind: 'user'; userId: string; organizationId: string }
   | { kind: 'programme'; access: ProgrammeAccess }
+  | ArticleResource
   | PrivateRecordResource
-  | AppraisalTemplateResource;
+  | AppraisalTemplateResource
+  | ProfileResource
+  | LogRecordResource
+  | LogOwnEntryResource
+  | SurveyInstrumentResource
+  | SurveyRoundResource;
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules, ...appraisalRules, ...appraisalTemplateRules };
+const rules = { ...accountRules, ...programmeRules, ...knowledgeRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
@@ -40,6 +50,8 @@ export function authorize<A extends Action>(actor: Actor, action: A, resource: R
   // Private records and templates the actor may not even read do not exist for them.
   if (resource.kind === 'private-record' && !appraisalRules['private-record.view'](actor, resource)) throw new AppError('not_found', 'Record not found');
   if (resource.kind === 'appraisal-template' && !appraisalTemplateRules['appraisal-template.view'](actor, resource)) throw new AppError('not_found', 'Template not found');
+  if (resource.kind === 'survey-instrument' && !surveyRules['survey-instrument.view'](actor, resource)) throw new AppError('not_found', 'Survey instrument not found');
+  if (resource.kind === 'survey-round' && !surveyRules['survey-round.view'](actor, resource)) throw new AppError('not_found', 'Survey round not found');
   throw new AppError('forbidden', `You may not ${describe(action)}`);
 }
 

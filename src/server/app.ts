@@ -17,8 +17,12 @@ import { registerErrorHandling } from './error-handler.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { userRoutes } from '../modules/accounts/user-routes.js';
 import { programmeRoutes } from '../modules/programmes/routes.js';
+import { knowledgeRoutes } from '../modules/knowledge/routes.js';
+import { worklogRoutes } from '../modules/worklog/routes.js';
+import { registryRoutes } from '../modules/organizations/registry-routes.js';
 import { appraisalRoutes } from '../modules/appraisal/routes.js';
 import { capacityRoutes } from '../modules/capacity/routes.js';
+import { surveyRoutes } from '../modules/surveys/routes.js';
 import './types.js';
 
 export type BuildAppOptions = {
@@ -112,8 +116,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(programmeRoutes);
+  await app.register(knowledgeRoutes);
+  await app.register(worklogRoutes);
+  await app.register(registryRoutes);
   await app.register(appraisalRoutes);
   await app.register(capacityRoutes);
+  await app.register(surveyRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -3,10 +3,13 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Config } from '../lib/config.js';
 import { seedDemoIfPristine, type DemoLogin } from '../modules/demo/seed-demo.js';
 import { buildApp } from './app.js';
+import { syncShippedArticles } from '../modules/knowledge/shipped-articles.js';
 
 /** Seeds the demo on a pristine database (unless disabled), builds the app and listens. */
 export async function startServer(options: { config: Config; database: DatabaseHandle; say: (line: string) => void }): Promise<FastifyInstance> {
   const { config, database, say } = options;
+  // The knowledge base ships with the product: every instance gets the current articles at start.
+  await syncShippedArticles(database.db);
   const logins = config.seedDemo ? await seedDemoIfPristine(database.db) : null;
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
