@@ -77,6 +77,10 @@ export const invitations = pgTable(
     role: text('role', { enum: userRoles }).notNull().default('member'),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when a programme's manager invites someone to a programme (a partner's colleague, or donor staff). */
+    programmeId: uuid('programme_id'),
+    /** 'member': access through the organization's membership; 'observer': read-only programme role. */
+    programmeRole: text('programme_role', { enum: ['member', 'observer'] }),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),

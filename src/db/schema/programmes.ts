@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns.js';
 import { organizations } from './organizations.js';
 import { users } from './accounts.js';
@@ -16,6 +16,19 @@ export type ProgrammeStatus = (typeof programmeStatuses)[number];
 export const consortiumRoles = ['lead', 'partner', 'affiliated-entity', 'associate', 'vendor', 'funder'] as const;
 export type ConsortiumRole = (typeof consortiumRoles)[number];
 
+/** A simple logframe: overall objective, specific objectives, their results with indicators, activities. */
+export type Logframe = {
+  overallObjective: string;
+  specificObjectives: Array<{
+    text: string;
+    results: Array<{
+      text: string;
+      indicators: Array<{ text: string; baseline?: string | undefined; target?: string | undefined }>;
+      activities: string[];
+    }>;
+  }>;
+};
+
 /** A programme (project, action): the temporary meta-organization its consortium forms. */
 export const programmes = pgTable(
   'programmes',
@@ -30,6 +43,13 @@ export const programmes = pgTable(
     currency: text('currency').notNull().default('EUR'),
     countries: text('countries').array().notNull().default([]),
     budgetTransparent: boolean('budget_transparent').notNull().default(true),
+    /** Localities where the programme works (free text, e.g. "Kaya"). */
+    localities: text('localities').array().notNull().default([]),
+    /** OECD DAC sector codes or names. */
+    sectors: text('sectors').array().notNull().default([]),
+    /** Donors by name (a donor in the registry may also be a funder member of the consortium). */
+    donors: text('donors').array().notNull().default([]),
+    logframe: jsonb('logframe').$type<Logframe>(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -55,6 +75,8 @@ export const programmeMembers = pgTable(
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),
     focalPointUserId: uuid('focal_point_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The share of the budget planned for this organization, in percent, to compare with the budget lines. */
+    plannedShare: numeric('planned_share', { precision: 5, scale: 2 }),
     createdAt: createdAt(),
     version: version(),
   },

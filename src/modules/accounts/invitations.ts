@@ -4,6 +4,7 @@ import { invitations, organizations, type UserRole } from '../../db/schema/index
 import { AppError, notFound } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/secrets.js';
 import { createUser, findUserByEmail, normalizeEmail } from './users.js';
+import { grantProgrammeInvitation } from '../programmes/invite-to-programme.js';
 
 /** Creates a one-time invitation for a colleague; the raw token is returned once, to build the link. */
 export async function createInvitation(
@@ -54,12 +55,15 @@ export async function acceptInvitation(db: Database, options: { token: string; n
       .where(eq(invitations.id, invitation.id))
       .returning({ acceptedAt: invitations.acceptedAt });
     if (claimed.length === 0) throw new AppError('expired', 'This invitation has already been used');
-    return createUser(tx, {
+    const user = await createUser(tx, {
       email: invitation.email,
       password: options.password,
       name: options.name,
       organizationId: invitation.organizationId,
       role: invitation.role,
     });
+    // A programme invitation (donor staff as observers) also gives the programme role.
+    await grantProgrammeInvitation(tx, invitation, user.id);
+    return user;
   });
 }

@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../../db/client.js';
+import type { Actor } from '../../lib/actor.js';
+import { authorize, can } from '../../lib/policy.js';
+import { requireActor } from '../../server/authenticate.js';
+import { getProgrammeAccess } from './access.js';
+import type { ProgrammeAccess } from './policy.js';
+
+type ProgrammeAction = 'programme.view' | 'programme.manage' | 'programme.contribute' | 'programme.view-budget';
+
+export type ProgrammeRequestContext = {
+  actor: Actor;
+  access: ProgrammeAccess;
+  /** True when the actor may change the programme's structure. */
+  canManage: boolean;
+};
+
+/**
+ * The first steps of every programme route: authenticate, load the actor's access to the
+ * programme, and authorize. Whoever cannot see the programme gets 404 whatever the action.
+ */
+export async function programmeRequest(db: Database, request: FastifyRequest, programmeId: string, action: ProgrammeAction = 'programme.view'): Promise<ProgrammeRequestContext> {
+  const actor = requireActor(request);
+  const access = await getProgrammeAccess(db, actor, programmeId);
+  const resource = { kind: 'programme' as const, access };
+  authorize(actor, 'programme.view', resource);
+  if (action !== 'programme.view') authorize(actor, action, resource);
+  return { actor, access, canManage: can(actor, 'programme.manage', resource) };
+}
