@@ -101,3 +101,25 @@ export async function buildCapacityAssessment(
     .returning();
   return assessment!;
 }
+
+import { interactions } from '../../src/db/schema/index.js';
+
+/** An interaction between two organizations of a programme (working log), recorded by the first unless told. */
+export async function buildInteraction(
+  db: Database,
+  options: { programmeId: string; fromOrganizationId: string; toOrganizationId: string; date?: string; channel?: 'meeting' | 'call' | 'email' | 'message' | 'visit'; recordedByOrganizationId?: string | null },
+) {
+  const [row] = await db
+    .insert(interactions)
+    .values({
+      programmeId: options.programmeId,
+      date: options.date ?? '2025-06-01',
+      fromOrganizationId: options.fromOrganizationId,
+      toOrganizationId: options.toOrganizationId,
+      initiatedByOrganizationId: options.fromOrganizationId,
+      channel: options.channel ?? 'email',
+      recordedByOrganizationId: options.recordedByOrganizationId === undefined ? options.fromOrganizationId : options.recordedByOrganizationId,
+    })
+    .returning();
+  return row!;
+}
