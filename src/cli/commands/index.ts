@@ -6,6 +6,8 @@ import { createAdmin, createUserCommand } from './create-user.js';
 import createToken from './create-token.js';
 import importPublishers from './import-publishers.js';
 import analyze from './analyze.js';
+import importIati from './import-iati.js';
+import exportIati from './export-iati.js';
 
 /** Every command of `npx consortia`, in the order --help lists them. */
-export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze];
+export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze, importIati, exportIati];
