@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.js';
 import { organizations, programmeMembers, programmes, programmeUsers, type ConsortiumRole, type UserRole } from '../../src/db/schema/index.js';
 import { createUser } from '../../src/modules/accounts/users.js';
+import { people, relationships, type RelationshipType } from '../../src/db/schema/index.js';
 import { appraisals, capacityAssessments } from '../../src/db/schema/index.js';
 import { defaultTemplate } from '../../src/modules/appraisal/content.js';
 
@@ -122,4 +123,19 @@ export async function buildInteraction(
     })
     .returning();
   return row!;
+}
+
+/** A person recorded in the registry, optionally employed by an organization. */
+export async function buildPerson(db: Database, overrides: Partial<typeof people.$inferInsert> = {}) {
+  const [person] = await db.insert(people).values({ name: `Person ${unique()}`, ...overrides }).returning();
+  return person!;
+}
+
+/** A relationship between two organizations (source "funds" target by default). */
+export async function buildRelationship(db: Database, options: { sourceOrganizationId: string; targetOrganizationId: string; type?: RelationshipType }) {
+  const [relationship] = await db
+    .insert(relationships)
+    .values({ sourceOrganizationId: options.sourceOrganizationId, targetOrganizationId: options.targetOrganizationId, type: options.type ?? 'funds' })
+    .returning();
+  return relationship!;
 }

@@ -1,6 +1,9 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt, version } from './columns.js';
+
+export const organizationScopes = ['local', 'national', 'regional', 'international'] as const;
+export type OrganizationScope = (typeof organizationScopes)[number];
 
 /** Every organization known to the instance: members of consortia, donors, vendors, networks... */
 export const organizations = pgTable(
@@ -15,8 +18,25 @@ export const organizations = pgTable(
     type: text('type'),
     /** ISO 3166-1 alpha-2. */
     country: text('country'),
-    scope: text('scope', { enum: ['local', 'national', 'regional', 'international'] }),
+    scope: text('scope', { enum: organizationScopes }),
     website: text('website'),
+    /** Former names, names in other languages, other acronyms: all searchable. */
+    otherNames: text('other_names').array().notNull().default(sql`'{}'::text[]`),
+    /** DAC sector codes (5 digits) or DAC categories (3 digits). */
+    sectors: text('sectors').array().notNull().default(sql`'{}'::text[]`),
+    competences: text('competences').array().notNull().default(sql`'{}'::text[]`),
+    /** Places where the organization has influence: free text (village, district, region). */
+    areasOfInfluence: text('areas_of_influence').array().notNull().default(sql`'{}'::text[]`),
+    mission: text('mission'),
+    values: text('values'),
+    /** Public notes on the profile, readable by everyone on the instance. */
+    notes: text('notes'),
+    /** The organization whose user created this profile (e.g. a candidate partner); it may edit it while the profile has no users. */
+    createdByOrganizationId: uuid('created_by_organization_id').references((): AnyPgColumn => organizations.id),
+    /** Set when this organization was merged into another one (and soft-deleted). */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => organizations.id),
+    /** Where the profile came from when imported (e.g. the IATI Registry publisher record). */
+    source: jsonb('source'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -27,5 +47,8 @@ export const organizations = pgTable(
       .on(table.identifier)
       .where(sql`${table.identifier} is not null and ${table.deletedAt} is null`),
     index('organizations_name_index').on(table.name),
+    index('organizations_country_index').on(table.country),
+    index('organizations_type_index').on(table.type),
+    index('organizations_sectors_index').using('gin', table.sectors),
   ],
 );

@@ -1,0 +1,79 @@
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { organizations, relationships } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { decodeCursor, paginate } from '../../lib/pagination.js';
+import { resolveRelationshipKey } from '../relationships/types.js';
+import { organizationSearch, WORD_SIMILARITY_THRESHOLD } from './search.js';
+import type { OrganizationListQuery } from './schemas.js';
+
+/** The filters of the directory, as WHERE conditions (access is part of the query: deleted ones only for those who may restore them). */
+export function organizationFilters(actor: Actor, query: Omit<OrganizationListQuery, 'limit' | 'cursor' | 'q'>): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.deleted === 'true') {
+    conditions.push(isNotNull(organizations.deletedAt), isNull(organizations.mergedIntoId));
+    if (!actor.isInstanceAdmin) {
+      conditions.push(or(eq(organizations.id, actor.organizationId), eq(organizations.createdByOrganizationId, actor.organizationId))!);
+    }
+  } else {
+    conditions.push(isNull(organizations.deletedAt));
+  }
+  if (query.type) conditions.push(eq(organizations.type, query.type));
+  if (query.country) conditions.push(eq(organizations.country, query.country));
+  if (query.scope) conditions.push(eq(organizations.scope, query.scope));
+  if (query.sector) conditions.push(sql`${organizations.sectors} @> array[${query.sector}]::text[]`);
+  if (query.relationship) conditions.push(relationshipCondition(query.relationship, query.relatedTo));
+  return conditions;
+}
+
+function relationshipCondition(key: NonNullable<OrganizationListQuery['relationship']>, relatedTo: string | undefined): SQL {
+  const { type, side } = resolveRelationshipKey(key);
+  const live = sql`${relationships.type} = ${type} and ${relationships.deletedAt} is null`;
+  const asSource = sql`${relationships.sourceOrganizationId} = ${organizations.id}${relatedTo ? sql` and ${relationships.targetOrganizationId} = ${relatedTo}` : sql``}`;
+  const asTarget = sql`${relationships.targetOrganizationId} = ${organizations.id}${relatedTo ? sql` and ${relationships.sourceOrganizationId} = ${relatedTo}` : sql``}`;
+  const sides = side === 'source' ? asSource : side === 'target' ? asTarget : sql`((${asSource}) or (${asTarget}))`;
+  return sql`exists (select 1 from ${relationships} where ${live} and ${sides})`;
+}
+
+/** Lists organizations: by relevance when searching (q), by name otherwise; cursor-paginated. */
+export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery }) {
+  const { query } = options;
+  const conditions = organizationFilters(options.actor, query);
+  const search = query.q ? organizationSearch(query.q) : undefined;
+  // A query with no letters or digits in it matches nothing (rather than everything).
+  if (query.q && !search) return { items: [], nextCursor: null };
+
+  if (search) {
+    conditions.push(search.condition);
+    const after = decodeCursor(query.cursor, 2);
+    if (after) {
+      const [rank, id] = after as [string, string];
+      conditions.push(or(lt(search.rank, rank), and(eq(search.rank, rank), gt(organizations.id, id)))!);
+    }
+    const rows = await db.transaction(async (tx) => {
+      // Looser than pg_trgm's default (0.6) so that a typo in one word ("Childern") still matches.
+      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(WORD_SIMILARITY_THRESHOLD))}`);
+      return tx
+        .select({ organization: organizations, rank: sql<string>`${search.rank}::text` })
+        .from(organizations)
+        .where(and(...conditions))
+        .orderBy(desc(search.rank), asc(organizations.id))
+        .limit(query.limit + 1);
+    });
+    const page = paginate(rows, query.limit, (row) => [row.rank, row.organization.id]);
+    return { items: page.items.map((row) => row.organization), nextCursor: page.nextCursor };
+  }
+
+  const after = decodeCursor(query.cursor, 2);
+  if (after) {
+    const [name, id] = after as [string, string];
+    conditions.push(or(gt(organizations.name, name), and(eq(organizations.name, name), gt(organizations.id, id)))!);
+  }
+  const rows = await db
+    .select()
+    .from(organizations)
+    .where(and(...conditions))
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(query.limit + 1);
+  return paginate(rows, query.limit, (row) => [row.name, row.id]);
+}
