@@ -1,9 +1,12 @@
 import type { Me } from '../api/types';
+import type en from '../i18n/en.json';
+
+/** Keys under "nav" in the translation files that name a section. */
+type SectionLabelKey = Exclude<keyof (typeof en)['nav'], 'main' | 'toggle' | 'skipToContent'>;
 
 export type NavigationEntry = {
   to: string;
-  /** A key under "nav" in the translation files. */
-  labelKey: 'home' | 'settings' | 'adminUsers';
+  labelKey: SectionLabelKey;
   /** Whether the entry is for this user; absent means everyone. */
   isFor?: (me: Me) => boolean;
 };
@@ -14,10 +17,12 @@ export function canAdministerUsers(me: Me): boolean {
 
 /**
  * The sections of the application, in the order of the sidebar. Only sections that have a page
- * are listed: organizations, programmes and the knowledge base join when they are built.
+ * are listed: organizations, programmes and the knowledge base join when their pages exist (add
+ * the entry here, its label under "nav" in en.json and fr.json, and its route in app.tsx).
  */
 export const NAVIGATION: NavigationEntry[] = [
   { to: '/', labelKey: 'home' },
+  { to: '/appraisals', labelKey: 'appraisals' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },
   { to: '/settings', labelKey: 'settings' },
 ];
