@@ -3,6 +3,7 @@ import { AppError } from './errors.js';
 import { accountRules } from '../modules/accounts/policy.js';
 import { programmeRules, type ProgrammeAccess } from '../modules/programmes/policy.js';
 import { knowledgeRules, type ArticleResource } from '../modules/knowledge/policy.js';
+import { networkRules, statementRules, type NetworkResource, type StatementResource } from '../modules/networks/policy.js';
 import { registryRules, type ProfileResource } from '../modules/organizations/policy.js';
 import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
 import { worklogRules, type LogOwnEntryResource, type LogRecordResource } from '../modules/worklog/policy.js';
@@ -18,6 +19,8 @@ export type Resource =
   | { kind: 'user'; userId: string; organizationId: string }
   | { kind: 'programme'; access: ProgrammeAccess }
   | ArticleResource
+  | NetworkResource
+  | StatementResource
   | PrivateRecordResource
   | AppraisalTemplateResource
   | ProfileResource
@@ -28,7 +31,7 @@ export type Resource =
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules, ...knowledgeRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
+const rules = { ...accountRules, ...programmeRules, ...knowledgeRules, ...networkRules, ...statementRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
@@ -52,6 +55,7 @@ export function authorize<A extends Action>(actor: Actor, action: A, resource: R
   if (resource.kind === 'appraisal-template' && !appraisalTemplateRules['appraisal-template.view'](actor, resource)) throw new AppError('not_found', 'Template not found');
   if (resource.kind === 'survey-instrument' && !surveyRules['survey-instrument.view'](actor, resource)) throw new AppError('not_found', 'Survey instrument not found');
   if (resource.kind === 'survey-round' && !surveyRules['survey-round.view'](actor, resource)) throw new AppError('not_found', 'Survey round not found');
+  if (resource.kind === 'statement' && !statementRules['statement.view'](actor, resource)) throw new AppError('not_found', 'Statement not found');
   throw new AppError('forbidden', `You may not ${describe(action)}`);
 }
 

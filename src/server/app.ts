@@ -18,6 +18,7 @@ import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { userRoutes } from '../modules/accounts/user-routes.js';
 import { programmeRoutes } from '../modules/programmes/routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/routes.js';
+import { networkRoutes } from '../modules/networks/routes.js';
 import { worklogRoutes } from '../modules/worklog/routes.js';
 import { registryRoutes } from '../modules/organizations/registry-routes.js';
 import { appraisalRoutes } from '../modules/appraisal/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes);
   await app.register(programmeRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(networkRoutes);
   await app.register(worklogRoutes);
   await app.register(registryRoutes);
   await app.register(appraisalRoutes);

@@ -13,3 +13,6 @@ export * from './knowledge.js';
 export * from './surveys.js';
 export * from './jobs.js';
 export * from './iati.js';
+export * from './networks.js';
+export * from './reputation.js';
+export * from './strategy.js';
