@@ -25,6 +25,8 @@ const environmentSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SURVEY_MIN_GROUP: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity)' }).max(1000).default(3),
+  SURVEY_LINK_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   TRUST_PROXY: booleanFromEnv.default(false),
   SEED_DEMO: booleanFromEnv.default(true),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
@@ -47,6 +49,8 @@ export type Config = {
   /** Largest evidence file accepted on an appraisal (stored in the database). */
   appraisalFileLimitBytes: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMs: number };
+  /** Surveys: the smallest group whose answers are shown (rounds may ask more), and link-guessing throttling. */
+  surveys: { minGroupSize: number; maxLinkFailuresPerAddress: number; linkWindowMs: number };
   trustProxy: boolean;
   seedDemo: boolean;
   webDistDir: string;
@@ -87,6 +91,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       maxFailuresPerAccount: value.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: value.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMs: value.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    surveys: {
+      minGroupSize: value.SURVEY_MIN_GROUP,
+      maxLinkFailuresPerAddress: value.SURVEY_LINK_MAX_FAILURES_PER_ADDRESS,
+      linkWindowMs: value.LOGIN_WINDOW_MINUTES * 60_000,
     },
     trustProxy: value.TRUST_PROXY,
     seedDemo: value.SEED_DEMO,

@@ -103,6 +103,21 @@ export async function buildCapacityAssessment(
   return assessment!;
 }
 
+/** A person recorded in the registry, optionally employed by an organization. */
+export async function buildPerson(db: Database, overrides: Partial<typeof people.$inferInsert> = {}) {
+  const [person] = await db.insert(people).values({ name: `Person ${unique()}`, ...overrides }).returning();
+  return person!;
+}
+
+/** A relationship between two organizations (source "funds" target by default). */
+export async function buildRelationship(db: Database, options: { sourceOrganizationId: string; targetOrganizationId: string; type?: RelationshipType }) {
+  const [relationship] = await db
+    .insert(relationships)
+    .values({ sourceOrganizationId: options.sourceOrganizationId, targetOrganizationId: options.targetOrganizationId, type: options.type ?? 'funds' })
+    .returning();
+  return relationship!;
+}
+
 import { interactions } from '../../src/db/schema/index.js';
 
 /** An interaction between two organizations of a programme (working log), recorded by the first unless told. */
@@ -125,17 +140,30 @@ export async function buildInteraction(
   return row!;
 }
 
-/** A person recorded in the registry, optionally employed by an organization. */
-export async function buildPerson(db: Database, overrides: Partial<typeof people.$inferInsert> = {}) {
-  const [person] = await db.insert(people).values({ name: `Person ${unique()}`, ...overrides }).returning();
-  return person!;
-}
-
-/** A relationship between two organizations (source "funds" target by default). */
-export async function buildRelationship(db: Database, options: { sourceOrganizationId: string; targetOrganizationId: string; type?: RelationshipType }) {
-  const [relationship] = await db
-    .insert(relationships)
-    .values({ sourceOrganizationId: options.sourceOrganizationId, targetOrganizationId: options.targetOrganizationId, type: options.type ?? 'funds' })
+/** A survey round of a built-in instrument (by key), open now (opened yesterday, closing tomorrow), started by the given organization. */
+export async function buildSurveyRound(
+  db: Database,
+  options: { instrumentKey: string; organizationId: string; programmeId?: string | null; minGroupSize?: number; commentsEnabled?: boolean; title?: string },
+) {
+  const { seedBuiltInInstruments } = await import('../../src/modules/surveys/builtin-instruments.js');
+  const { surveyInstruments, surveyRounds } = await import('../../src/db/schema/index.js');
+  const { eq } = await import('drizzle-orm');
+  await seedBuiltInInstruments(db);
+  const [instrument] = await db.select().from(surveyInstruments).where(eq(surveyInstruments.builtInKey, options.instrumentKey));
+  const now = Date.now();
+  const [round] = await db
+    .insert(surveyRounds)
+    .values({
+      instrumentId: instrument!.id,
+      definition: instrument!.definition,
+      programmeId: options.programmeId ?? null,
+      organizationId: options.organizationId,
+      title: options.title ?? `Round ${unique()}`,
+      opensAt: new Date(now - 86_400_000),
+      closesAt: new Date(now + 86_400_000),
+      minGroupSize: options.minGroupSize ?? 3,
+      commentsEnabled: options.commentsEnabled ?? true,
+    })
     .returning();
-  return relationship!;
+  return round!;
 }
