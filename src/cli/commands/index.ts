@@ -8,6 +8,8 @@ import importPublishers from './import-publishers.js';
 import analyze from './analyze.js';
 import importIati from './import-iati.js';
 import exportIati from './export-iati.js';
+import exportBundle from './export-bundle.js';
+import importBundle from './import-bundle.js';
 
 /** Every command of `npx consortia`, in the order --help lists them. */
-export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze, importIati, exportIati];
+export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze, importIati, exportIati, exportBundle, importBundle];

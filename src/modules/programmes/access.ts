@@ -1,6 +1,6 @@
 import { and, eq, exists, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { programmeMembers, programmes, programmeUsers } from '../../db/schema/index.js';
+import { iatiActivities, programmeMembers, programmes, programmeUsers } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import type { ProgrammeAccess } from './policy.js';
@@ -17,13 +17,15 @@ export function visibleProgrammes(actor: Actor): SQL {
     exists(
       sql`(select 1 from ${programmeUsers} where ${programmeUsers.programmeId} = ${programmes.id} and ${programmeUsers.userId} = ${actor.userId})`,
     ),
+    // Imported IATI activities are public data: every signed-in user reads them.
+    exists(sql`(select 1 from ${iatiActivities} where ${iatiActivities.programmeId} = ${programmes.id})`),
   )!;
 }
 
 /** What the actor is to one programme; a programme that does not exist is "not found". */
 export async function getProgrammeAccess(db: Database, actor: Actor, programmeId: string): Promise<ProgrammeAccess> {
   const [programme] = await db
-    .select({ id: programmes.id, budgetTransparent: programmes.budgetTransparent })
+    .select({ id: programmes.id, budgetTransparent: programmes.budgetTransparent, imported: sql<boolean>`exists (select 1 from ${iatiActivities} where ${iatiActivities.programmeId} = ${programmes.id})` })
     .from(programmes)
     .where(eq(programmes.id, programmeId))
     .limit(1);
@@ -43,5 +45,6 @@ export async function getProgrammeAccess(db: Database, actor: Actor, programmeId
     consortiumRole: membership?.role ?? null,
     userRole: userRole?.role ?? null,
     budgetTransparent: programme.budgetTransparent,
+    publicData: programme.imported,
   };
 }

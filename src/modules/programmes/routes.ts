@@ -7,7 +7,7 @@ import { createProgramme } from './create-programme.js';
 import { getProgramme } from './get-programme.js';
 import { changeProgrammeStatus, updateProgramme } from './update-programme.js';
 import { presentProgramme, presentProgrammeSummary } from './present.js';
-import { programmeRequest, type ProgrammeRequestContext } from './route-access.js';
+import { guardProgrammeRoutes, programmeRequest, type ProgrammeRequestContext } from './route-access.js';
 import { changeStatusBody, createProgrammeBody, programmeDetail, programmeParams, programmeSummary, updateProgrammeBody } from './schemas.js';
 import { memberRoutes } from './member-routes.js';
 import { planRoutes } from './plan-routes.js';
@@ -31,6 +31,8 @@ async function programmeFor(db: Database, programmeId: string, context: Programm
 }
 
 export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('preValidation', guardProgrammeRoutes(app.db));
+
   app.get(
     '/api/programmes',
     { schema: { tags: ['programmes'], summary: 'Programmes you take part in', querystring: pageQuery, response: { 200: pageOf(programmeSummary) } } },
