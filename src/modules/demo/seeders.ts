@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { seedRegistry } from './seed-registry.js';
 
 /** What the core demo created, for each capability's seeder to build on. */
 export type DemoContext = {
@@ -17,3 +18,4 @@ export type DemoSeeder = (db: Database, context: DemoContext) => Promise<void>;
  * so that every screen shows something on a fresh start. They run in order, in one transaction.
  */
 export const demoSeeders: DemoSeeder[] = [];
+demoSeeders.push(seedRegistry);

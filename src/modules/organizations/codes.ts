@@ -10,5 +10,5 @@ export const sectorCodes: ReadonlySet<string> = new Set([
   ...sectors.flatMap((item) => (item.category ? [item.category] : [])),
   ...withdrawnSectorCodes,
 ]);
-/** ISO 639-1 language codes are two lower-case letters; the list is not checked further. */
-export const LANGUAGE_CODE = /^[a-z]{2}$/;
+/** ISO 639-1 (two letters) or ISO 639-3 (three letters, for languages 639-1 lacks, such as Mooré "mos"); the list is not checked further. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;

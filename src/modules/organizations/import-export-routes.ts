@@ -67,7 +67,8 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'organizations.import', { kind: 'instance' });
-      const table = await readTable(fileBody(request.body), formatOf(request.headers['content-type']));
+      const format = formatOf(request.headers['content-type']);
+      const table = await readTable(fileBody(request.body), format);
       return importOrganizations(app.db, { actor, table, dryRun: request.query.dryRun === 'true' });
     },
   );
@@ -94,7 +95,8 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'organizations.import', { kind: 'instance' });
-      const table = await readTable(fileBody(request.body), formatOf(request.headers['content-type']));
+      const format = formatOf(request.headers['content-type']);
+      const table = await readTable(fileBody(request.body), format);
       return importPeople(app.db, { actor, table, dryRun: request.query.dryRun === 'true' });
     },
   );

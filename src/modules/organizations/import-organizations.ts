@@ -40,7 +40,7 @@ type PlannedRow = { line: number; id: string | null; input: CreateOrganizationIn
 
 /** Turns one row's cells into the API's input (lists split on semicolons), or the row's problems. */
 function readRow(record: Record<string, string>, line: number, problems: RowProblem[]): PlannedRow | undefined {
-  const candidate: Record<string, unknown> = {};
+  const candidate: Record<string, unknown> = { name: record.name ?? '' };
   for (const column of organizationColumns) {
     if (column === 'id') continue;
     const cell = record[column];

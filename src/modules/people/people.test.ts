@@ -51,7 +51,7 @@ describe('people', () => {
   });
 
   it('validates fields by pointer and refuses an unknown employer', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/people', headers: session.headers(), payload: { name: 'X', languages: ['french'], contacts: [{ kind: 'fax', value: '1' }] } });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/people', headers: session.headers(), payload: { name: 'X', languages: ['french1'], contacts: [{ kind: 'fax', value: '1' }] } });
     expect(bad.statusCode).toBe(400);
     const pointers = (bad.json() as { error: { details: Array<{ pointer: string }> } }).error.details.map((detail) => detail.pointer).sort();
     expect(pointers).toEqual(['/contacts/0/kind', '/languages/0']);

@@ -12,7 +12,7 @@ const language = z
   .string()
   .trim()
   .transform((value) => value.toLowerCase())
-  .refine((value) => LANGUAGE_CODE.test(value), 'is not a two-letter ISO 639-1 language code (e.g. "fr")');
+  .refine((value) => LANGUAGE_CODE.test(value), 'is not an ISO 639 language code (e.g. "fr", or "mos" for Mooré)');
 
 const personFields = {
   organizationId: optional(z.uuid()),
