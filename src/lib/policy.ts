@@ -2,7 +2,9 @@ import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 import { accountRules } from '../modules/accounts/policy.js';
 import { programmeRules, type ProgrammeAccess } from '../modules/programmes/policy.js';
+import { iatiRules } from '../modules/iati/policy.js';
 import { knowledgeRules, type ArticleResource } from '../modules/knowledge/policy.js';
+import { strategyRules, type StrategyResource } from '../modules/strategy/policy.js';
 import { networkRules, statementRules, type NetworkResource, type StatementResource } from '../modules/networks/policy.js';
 import { registryRules, type ProfileResource } from '../modules/organizations/policy.js';
 import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
@@ -21,6 +23,7 @@ export type Resource =
   | ArticleResource
   | NetworkResource
   | StatementResource
+  | StrategyResource
   | PrivateRecordResource
   | AppraisalTemplateResource
   | ProfileResource
@@ -31,7 +34,7 @@ export type Resource =
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules, ...knowledgeRules, ...networkRules, ...statementRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
+const rules = { ...accountRules, ...programmeRules, ...iatiRules, ...knowledgeRules, ...networkRules, ...statementRules, ...strategyRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
@@ -55,6 +58,7 @@ export function authorize<A extends Action>(actor: Actor, action: A, resource: R
   if (resource.kind === 'appraisal-template' && !appraisalTemplateRules['appraisal-template.view'](actor, resource)) throw new AppError('not_found', 'Template not found');
   if (resource.kind === 'survey-instrument' && !surveyRules['survey-instrument.view'](actor, resource)) throw new AppError('not_found', 'Survey instrument not found');
   if (resource.kind === 'survey-round' && !surveyRules['survey-round.view'](actor, resource)) throw new AppError('not_found', 'Survey round not found');
+  if (resource.kind === 'strategy' && !strategyRules['strategy.view'](actor, resource)) throw new AppError('not_found', 'Strategy not found');
   if (resource.kind === 'statement' && !statementRules['statement.view'](actor, resource)) throw new AppError('not_found', 'Statement not found');
   throw new AppError('forbidden', `You may not ${describe(action)}`);
 }
