@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { ProgrammeBundle } from './schema.js';
 import { agreementSection, budgetSection, membersSection, tasksSection } from './core-sections.js';
+import { worklogBundleSections } from '../worklog/bundle-sections.js';
 
 /** What a section importer knows about the programme being created from a bundle. */
 export type ImportContext = {
@@ -35,7 +36,7 @@ export type BundleSection = {
 };
 
 /**
- * Every section beyond the programme and its organizations, in import order. Sections not listed
- * (meetings, decisions, interactions, learning, ratings) are exported empty and not imported.
+ * Every section beyond the programme and its organizations, in import order; the working log's
+ * (meetings, decisions, interactions, learning, ratings) come from modules/worklog.
  */
-export const bundleSections: BundleSection[] = [membersSection, tasksSection, budgetSection, agreementSection];
+export const bundleSections: BundleSection[] = [membersSection, tasksSection, budgetSection, agreementSection, ...worklogBundleSections];

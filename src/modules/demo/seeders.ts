@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { seedRegistry } from './seed-registry.js';
+import { seedWorklog } from './seed-worklog.js';
 
 /** What the core demo created, for each capability's seeder to build on. */
 export type DemoContext = {
@@ -19,3 +20,4 @@ export type DemoSeeder = (db: Database, context: DemoContext) => Promise<void>;
  */
 export const demoSeeders: DemoSeeder[] = [];
 demoSeeders.push(seedRegistry);
+demoSeeders.push(seedWorklog);

@@ -1,0 +1,192 @@
+import crypto from 'node:crypto';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import {
+  decisionDesiredInvolvements,
+  decisionInvolvements,
+  decisions,
+  interactions,
+  learningExchanges,
+  meetingAttendees,
+  meetings,
+  openRatings,
+} from '../../db/schema/index.js';
+import type { BundleSection, ExportContext, ImportContext } from '../bundle/bundle-sections.js';
+import { insertRows } from '../bundle/insert-rows.js';
+
+/*
+ * The working log in the programme bundle: meetings, decisions (involvement and desired levels),
+ * interactions, learning and open ratings. Imported records have no recording organization, so
+ * only the programme's managers edit them. Exports are sorted by date and then by content, so
+ * that export → import → export gives the same bundle.
+ */
+
+const day = (value: string) => value.slice(0, 10);
+const orgOf = (context: ImportContext, ref: string) => context.organizationIds.get(ref)!;
+
+/** Sorts exported records by date, then by their whole content: an order that survives a round trip. */
+function stableSort<T extends object>(records: T[]): T[] {
+  const keyed = records.map((record) => ({ record, key: `${(record as { date?: string }).date ?? ''}\u0000${JSON.stringify(record)}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.record);
+}
+
+type Absent = null | undefined;
+/** Keys that may be null or undefined become optional keys that are left out. */
+type Compact<T> = { [K in keyof T as Absent extends T[K] ? never : null extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as null extends T[K] ? K : undefined extends T[K] ? K : never]?: Exclude<T[K], Absent>;
+};
+
+/** Drops keys whose value is null or undefined (optional fields the bundle leaves out). */
+function compact<T extends Record<string, unknown>>(record: T): Compact<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined)) as Compact<T>;
+}
+
+const sortedRecord = (entries: Array<[string, number]>) => Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+
+export const meetingsSection: BundleSection = {
+  name: 'meetings',
+  async importInto(db, context, bundle) {
+    const meetingRows: unknown[][] = [];
+    const attendeeRows: unknown[][] = [];
+    for (const meeting of bundle.meetings) {
+      const id = crypto.randomUUID();
+      const chair = orgOf(context, meeting.chair);
+      meetingRows.push([id, context.programmeId, day(meeting.date), 'other', meeting.title ?? null, chair]);
+      for (const organizationId of new Set([chair, ...meeting.attendees.map((ref) => orgOf(context, ref))])) attendeeRows.push([id, organizationId]);
+    }
+    await insertRows(db, 'meetings', ['id', 'programme_id', 'date', 'kind', 'title', 'chair_organization_id'], meetingRows);
+    await insertRows(db, 'meeting_attendees', ['meeting_id', 'organization_id'], attendeeRows);
+  },
+  async exportFrom(db, context, bundle) {
+    const rows = await db.select().from(meetings).where(eq(meetings.programmeId, context.programmeId)).orderBy(asc(meetings.date));
+    const attendees = await attendeesOf(db, rows.map((row) => row.id));
+    bundle.meetings = stableSort(
+      rows.map((row) =>
+        compact({
+          date: row.date,
+          title: row.title,
+          chair: context.refFor(row.chairOrganizationId),
+          attendees: (attendees.get(row.id) ?? []).map((organizationId) => context.refFor(organizationId)).sort(),
+        }),
+      ),
+    );
+  },
+};
+
+async function attendeesOf(db: Database, meetingIds: string[]) {
+  const byMeeting = new Map<string, string[]>();
+  for (let start = 0; start < meetingIds.length; start += 5_000) {
+    const rows = await db.select().from(meetingAttendees).where(inArray(meetingAttendees.meetingId, meetingIds.slice(start, start + 5_000)));
+    for (const row of rows) byMeeting.set(row.meetingId, [...(byMeeting.get(row.meetingId) ?? []), row.organizationId]);
+  }
+  return byMeeting;
+}
+
+export const decisionsSection: BundleSection = {
+  name: 'decisions',
+  async importInto(db, context, bundle) {
+    const decisionRows: unknown[][] = [];
+    const levelRows: unknown[][] = [];
+    const desiredRows: unknown[][] = [];
+    for (const decision of bundle.decisions) {
+      const id = crypto.randomUUID();
+      decisionRows.push([id, context.programmeId, day(decision.date), decision.title, decision.description ?? null, decision.scope, decision.locality ?? null, decision.topic ?? null]);
+      for (const [ref, level] of Object.entries(decision.involvement)) levelRows.push([id, orgOf(context, ref), level]);
+      for (const [ref, level] of Object.entries(decision.desired ?? {})) desiredRows.push([id, orgOf(context, ref), level]);
+    }
+    await insertRows(db, 'decisions', ['id', 'programme_id', 'date', 'title', 'description', 'scope', 'locality', 'topic'], decisionRows);
+    await insertRows(db, 'decision_involvements', ['decision_id', 'organization_id', 'level'], levelRows);
+    await insertRows(db, 'decision_desired_involvements', ['decision_id', 'organization_id', 'level'], desiredRows);
+  },
+  async exportFrom(db, context, bundle) {
+    const rows = await db.select().from(decisions).where(eq(decisions.programmeId, context.programmeId));
+    const levels = await db
+      .select({ decisionId: decisionInvolvements.decisionId, organizationId: decisionInvolvements.organizationId, level: decisionInvolvements.level })
+      .from(decisionInvolvements)
+      .innerJoin(decisions, eq(decisions.id, decisionInvolvements.decisionId))
+      .where(eq(decisions.programmeId, context.programmeId));
+    const desired = await db
+      .select({ decisionId: decisionDesiredInvolvements.decisionId, organizationId: decisionDesiredInvolvements.organizationId, level: decisionDesiredInvolvements.level })
+      .from(decisionDesiredInvolvements)
+      .innerJoin(decisions, eq(decisions.id, decisionDesiredInvolvements.decisionId))
+      .where(eq(decisions.programmeId, context.programmeId));
+    const group = (list: typeof levels) => {
+      const map = new Map<string, Array<[string, number]>>();
+      for (const row of list) map.set(row.decisionId, [...(map.get(row.decisionId) ?? []), [context.refFor(row.organizationId), row.level]]);
+      return map;
+    };
+    const levelsBy = group(levels);
+    const desiredBy = group(desired);
+    bundle.decisions = stableSort(
+      rows.map((row) =>
+        compact({
+          date: row.date,
+          title: row.title,
+          topic: row.topic,
+          description: row.description,
+          scope: row.scope,
+          locality: row.locality,
+          involvement: sortedRecord(levelsBy.get(row.id) ?? []),
+          desired: desiredBy.has(row.id) ? sortedRecord(desiredBy.get(row.id)!) : undefined,
+        }),
+      ),
+    );
+  },
+};
+
+export const interactionsSection: BundleSection = {
+  name: 'interactions',
+  async importInto(db, context, bundle) {
+    // In the bundle, "from" is the organization that initiated the interaction.
+    const rows = bundle.interactions.map((interaction) => {
+      const from = orgOf(context, interaction.from);
+      return [context.programmeId, day(interaction.date), from, orgOf(context, interaction.to), from, interaction.channel ?? null, interaction.subject ?? null];
+    });
+    await insertRows(db, 'interactions', ['programme_id', 'date', 'from_organization_id', 'to_organization_id', 'initiated_by_organization_id', 'channel', 'subject'], rows);
+  },
+  async exportFrom(db, context, bundle) {
+    const rows = await db.select().from(interactions).where(eq(interactions.programmeId, context.programmeId));
+    bundle.interactions = stableSort(
+      rows.map((row) => {
+        const other = row.initiatedByOrganizationId === row.fromOrganizationId ? row.toOrganizationId : row.fromOrganizationId;
+        return compact({ date: row.date, from: context.refFor(row.initiatedByOrganizationId), to: context.refFor(other), channel: row.channel, subject: row.subject });
+      }),
+    );
+  },
+};
+
+export const learningSection: BundleSection = {
+  name: 'learning',
+  async importInto(db, context, bundle) {
+    const rows = bundle.learning.map((record) => [context.programmeId, day(record.date), orgOf(context, record.from), orgOf(context, record.to), record.topic, record.kind ?? 'exchange']);
+    await insertRows(db, 'learning_exchanges', ['programme_id', 'date', 'from_organization_id', 'to_organization_id', 'topic', 'kind'], rows);
+  },
+  async exportFrom(db, context, bundle) {
+    const rows = await db.select().from(learningExchanges).where(eq(learningExchanges.programmeId, context.programmeId));
+    bundle.learning = stableSort(
+      rows.map((row) => ({ date: row.date, from: context.refFor(row.fromOrganizationId), to: context.refFor(row.toOrganizationId), topic: row.topic, kind: row.kind })),
+    );
+  },
+};
+
+export const ratingsSection: BundleSection = {
+  name: 'ratings',
+  async importInto(db, context, bundle) {
+    // The rater recorded it in its own name: it stays the organization that may change it.
+    const rows = bundle.ratings.map((rating) => {
+      const rater = orgOf(context, rating.rater);
+      return [context.programmeId, rating.date ? day(rating.date) : null, rater, orgOf(context, rating.ratee), rating.trust, rating.value, rater];
+    });
+    await insertRows(db, 'open_ratings', ['programme_id', 'date', 'rater_organization_id', 'ratee_organization_id', 'trust', 'value', 'recorded_by_organization_id'], rows);
+  },
+  async exportFrom(db, context: ExportContext, bundle) {
+    const rows = await db.select().from(openRatings).where(eq(openRatings.programmeId, context.programmeId));
+    bundle.ratings = stableSort(
+      rows.map((row) => compact({ date: row.date, rater: context.refFor(row.raterOrganizationId), ratee: context.refFor(row.rateeOrganizationId), trust: row.trust, value: row.value })),
+    );
+  },
+};
+
+/** The working log's sections, in import order (meetings before decisions, which may name them one day). */
+export const worklogBundleSections: BundleSection[] = [meetingsSection, decisionsSection, interactionsSection, learningSection, ratingsSection];
