@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** Browser journeys: whole user paths through the built web app and a real server. */
 export default defineConfig({
   test: {
+    name: 'e2e',
     include: ['e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
