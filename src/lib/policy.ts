@@ -5,6 +5,7 @@ import { programmeRules, type ProgrammeAccess } from '../modules/programmes/poli
 import { iatiRules } from '../modules/iati/policy.js';
 import { knowledgeRules, type ArticleResource } from '../modules/knowledge/policy.js';
 import { strategyRules, type StrategyResource } from '../modules/strategy/policy.js';
+import { reputationRules, type FeedbackResource } from '../modules/reputation/policy.js';
 import { networkRules, statementRules, type NetworkResource, type StatementResource } from '../modules/networks/policy.js';
 import { registryRules, type ProfileResource } from '../modules/organizations/policy.js';
 import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
@@ -24,6 +25,7 @@ export type Resource =
   | NetworkResource
   | StatementResource
   | StrategyResource
+  | FeedbackResource
   | PrivateRecordResource
   | AppraisalTemplateResource
   | ProfileResource
@@ -34,7 +36,7 @@ export type Resource =
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules, ...iatiRules, ...knowledgeRules, ...networkRules, ...statementRules, ...strategyRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
+const rules = { ...accountRules, ...programmeRules, ...iatiRules, ...knowledgeRules, ...networkRules, ...statementRules, ...strategyRules, ...reputationRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
@@ -58,6 +60,7 @@ export function authorize<A extends Action>(actor: Actor, action: A, resource: R
   if (resource.kind === 'appraisal-template' && !appraisalTemplateRules['appraisal-template.view'](actor, resource)) throw new AppError('not_found', 'Template not found');
   if (resource.kind === 'survey-instrument' && !surveyRules['survey-instrument.view'](actor, resource)) throw new AppError('not_found', 'Survey instrument not found');
   if (resource.kind === 'survey-round' && !surveyRules['survey-round.view'](actor, resource)) throw new AppError('not_found', 'Survey round not found');
+  if (resource.kind === 'feedback' && !reputationRules['feedback.view'](actor, resource)) throw new AppError('not_found', 'Feedback not found');
   if (resource.kind === 'strategy' && !strategyRules['strategy.view'](actor, resource)) throw new AppError('not_found', 'Strategy not found');
   if (resource.kind === 'statement' && !statementRules['statement.view'](actor, resource)) throw new AppError('not_found', 'Statement not found');
   throw new AppError('forbidden', `You may not ${describe(action)}`);

@@ -17,10 +17,12 @@ import { registerErrorHandling } from './error-handler.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { userRoutes } from '../modules/accounts/user-routes.js';
 import { programmeRoutes } from '../modules/programmes/routes.js';
+import { authenticityRoutes } from '../modules/authenticity/routes.js';
 import { iatiRoutes } from '../modules/iati/routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/routes.js';
 import { networkRoutes } from '../modules/networks/routes.js';
 import { strategyRoutes } from '../modules/strategy/routes.js';
+import { reputationRoutes } from '../modules/reputation/routes.js';
 import { worklogRoutes } from '../modules/worklog/routes.js';
 import { registryRoutes } from '../modules/organizations/registry-routes.js';
 import { appraisalRoutes } from '../modules/appraisal/routes.js';
@@ -123,11 +125,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(knowledgeRoutes);
   await app.register(networkRoutes);
   await app.register(strategyRoutes);
+  await app.register(reputationRoutes);
   await app.register(worklogRoutes);
   await app.register(registryRoutes);
   await app.register(appraisalRoutes);
   await app.register(capacityRoutes);
   await app.register(surveyRoutes);
+  await app.register(authenticityRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });

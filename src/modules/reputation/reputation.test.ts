@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type Session, type TestApp } from '../../../test/support/app.js';
+import { buildCapacityAssessment, buildOrganization, buildProgramme, buildUser, TEST_PASSWORD } from '../../../test/support/factories.js';
+import { learningExchanges } from '../../db/schema/index.js';
+import { summariseByQuarter } from './feedback.js';
+
+let t: TestApp;
+let own: Session;
+let partner: Session;
+let outsider: Session;
+let ownOrganizationId: string;
+let partnerOrganizationId: string;
+let programmeId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ownOrganizationId = (await buildOrganization(t.database.db, { name: 'Own Org' })).id;
+  partnerOrganizationId = (await buildOrganization(t.database.db, { name: 'Partner Org' })).id;
+  const outsiderOrganizationId = (await buildOrganization(t.database.db, { name: 'Outsider Org' })).id;
+  own = await login(t.app, (await buildUser(t.database.db, { organizationId: ownOrganizationId })).email, TEST_PASSWORD);
+  partner = await login(t.app, (await buildUser(t.database.db, { organizationId: partnerOrganizationId })).email, TEST_PASSWORD);
+  outsider = await login(t.app, (await buildUser(t.database.db, { organizationId: outsiderOrganizationId })).email, TEST_PASSWORD);
+  programmeId = (await buildProgramme(t.database.db, { title: 'Shared work', members: [{ organizationId: ownOrganizationId, role: 'lead' }, { organizationId: partnerOrganizationId, role: 'partner' }] })).id;
+});
+afterAll(async () => t?.close());
+
+describe('stakeholder feedback', () => {
+  const ids: Record<string, string> = {};
+
+  it('records feedback with a stakeholder and follow-up, and summarises it by quarter', async () => {
+    const stakeholder = await t.app.inject({ method: 'POST', url: '/api/stakeholders', headers: own.headers(), payload: { name: 'Women farmers of Kaya', kind: 'beneficiary-group' } });
+    expect(stakeholder.statusCode).toBe(201);
+    const records = [
+      { key: 'private', receivedOn: '2025-01-15', sentiment: -2, shared: false, programmeId: null },
+      { key: 'shared', receivedOn: '2025-02-20', sentiment: 1, shared: true, programmeId },
+      { key: 'unlinked-shared', receivedOn: '2025-04-02', sentiment: 2, shared: true, programmeId: null },
+    ];
+    for (const record of records) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/feedback',
+        headers: own.headers(),
+        payload: { stakeholderId: stakeholder.json().id, source: 'Community meeting', channel: 'meeting', receivedOn: record.receivedOn, topic: 'Water point repairs', sentiment: record.sentiment, shared: record.shared, programmeId: record.programmeId, followUp: 'Explain the repair plan', followUpStatus: 'open' },
+      });
+      expect(response.statusCode).toBe(201);
+      ids[record.key] = response.json().id;
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/feedback', headers: own.headers() });
+    expect(list.json().items).toHaveLength(3);
+    expect(list.json().summary).toEqual([
+      { quarter: '2025-Q1', records: 2, meanSentiment: -0.5, positive: 1, negative: 1, openFollowUps: 2 },
+      { quarter: '2025-Q2', records: 1, meanSentiment: 2, positive: 1, negative: 0, openFollowUps: 1 },
+    ]);
+    const done = await t.app.inject({ method: 'PATCH', url: `/api/feedback/${ids.private}`, headers: own.headers(), payload: { version: 1, followUpStatus: 'done', followUp: 'Met the committee' } });
+    expect(done.json()).toMatchObject({ followUpStatus: 'done', version: 2 });
+  });
+
+  it('never shows private feedback to another organization; shared programme feedback only to its members', async () => {
+    const partnerOwn = await t.app.inject({ method: 'GET', url: '/api/feedback', headers: partner.headers() });
+    expect(partnerOwn.json().items).toEqual([]);
+    const partnerProgramme = await t.app.inject({ method: 'GET', url: `/api/feedback?programmeId=${programmeId}`, headers: partner.headers() });
+    expect(partnerProgramme.json().items.map((item: { id: string }) => item.id)).toEqual([ids.shared]);
+    expect(partnerProgramme.json().items[0].mine).toBe(false);
+    for (const key of ['private', 'unlinked-shared']) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/feedback/${ids[key]}`, headers: partner.headers() })).statusCode, key).toBe(404);
+    }
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/feedback/${ids.shared}`, headers: partner.headers(), payload: { version: 1, sentiment: -2 } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/feedback/${ids.shared}`, headers: outsider.headers() })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/feedback?programmeId=${programmeId}`, headers: outsider.headers() })).statusCode).toBe(404);
+  });
+
+  it('refuses bad input naming the field, and links only to own programmes and stakeholders', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/feedback', headers: outsider.headers(), payload: { source: 'x', channel: 'meeting', receivedOn: '2025-01-01', topic: 'x', sentiment: 3 } });
+    expect(bad.json().error.details[0].pointer).toBe('/sentiment');
+    const foreign = await t.app.inject({ method: 'POST', url: '/api/feedback', headers: outsider.headers(), payload: { source: 'x', channel: 'meeting', receivedOn: '2025-01-01', topic: 'x', sentiment: 0, programmeId } });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details[0].pointer).toBe('/programmeId');
+  });
+
+  it('summarises quarters in date order (pure)', () => {
+    expect(summariseByQuarter([{ receivedOn: '2024-12-31', sentiment: 0, followUpStatus: 'none' }, { receivedOn: '2024-10-01', sentiment: -1, followUpStatus: 'in-progress' }])).toEqual([
+      { quarter: '2024-Q4', records: 2, meanSentiment: -0.5, positive: 0, negative: 1, openFollowUps: 1 },
+    ]);
+  });
+});
+
+describe('development over time', () => {
+  it('shows what the organization learned and shared, from whom, and its capacity trend', async () => {
+    await t.database.db.insert(learningExchanges).values([
+      { programmeId, date: '2025-03-01', fromOrganizationId: partnerOrganizationId, toOrganizationId: ownOrganizationId, topic: 'Community mobilisation' },
+      { programmeId, date: '2025-04-01', fromOrganizationId: ownOrganizationId, toOrganizationId: partnerOrganizationId, topic: 'Financial reporting' },
+    ]);
+    await buildCapacityAssessment(t.database.db, { organizationId: ownOrganizationId, assessedOrganizationId: ownOrganizationId, assessedOn: '2025-01-10', ratings: { finance: { 'finance-1': 2 } } });
+    const response = await t.app.inject({ method: 'GET', url: '/api/development', headers: own.headers() });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().learning.map((row: { direction: string; counterpart: { name: string } }) => [row.direction, row.counterpart.name])).toEqual([
+      ['shared', 'Partner Org'],
+      ['learned', 'Partner Org'],
+    ]);
+    const outsiderView = await t.app.inject({ method: 'GET', url: '/api/development', headers: outsider.headers() });
+    expect(outsiderView.json().learning).toEqual([]);
+  });
+});
