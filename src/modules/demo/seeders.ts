@@ -1,6 +1,9 @@
 import type { Database } from '../../db/client.js';
 import { seedRegistry } from './seed-registry.js';
 import { seedWorklog } from './seed-worklog.js';
+import { seedAppraisal } from './seed-appraisal.js';
+import { seedSurveys } from './seed-surveys.js';
+import { seedNetworks } from './seed-networks.js';
 
 /** What the core demo created, for each capability's seeder to build on. */
 export type DemoContext = {
@@ -21,3 +24,6 @@ export type DemoSeeder = (db: Database, context: DemoContext) => Promise<void>;
 export const demoSeeders: DemoSeeder[] = [];
 demoSeeders.push(seedRegistry);
 demoSeeders.push(seedWorklog);
+demoSeeders.push(seedAppraisal);
+demoSeeders.push(seedSurveys);
+demoSeeders.push(seedNetworks);
