@@ -15,6 +15,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ResetPage } from './pages/reset-page';
 import { SettingsPage } from './pages/settings-page';
+import { appraisalRoutes } from './pages/appraisal/routes';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
+      ...appraisalRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,11 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
+import appraisalEn from './appraisal.en.json';
+import appraisalFr from './appraisal.fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+export const resources = {
+  en: { translation: { ...en, appraisal: appraisalEn } },
+  fr: { translation: { ...fr, appraisal: appraisalFr } },
+} as const;
 
 const STORAGE_KEY = 'consortia.language';
 
