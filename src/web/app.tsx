@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { ResetPage } from './pages/reset-page';
 import { SettingsPage } from './pages/settings-page';
 import { appraisalRoutes } from './pages/appraisal/routes';
+import { publicSurveyRoutes, surveyRoutes } from './pages/surveys/routes';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
   { path: '/reset/:token', element: <ResetPage /> },
+  ...publicSurveyRoutes,
   {
     element: <AppLayout />,
     children: [
@@ -47,6 +49,7 @@ const router = createBrowserRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       ...appraisalRoutes,
+      ...surveyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

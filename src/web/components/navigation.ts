@@ -23,6 +23,7 @@ export function canAdministerUsers(me: Me): boolean {
 export const NAVIGATION: NavigationEntry[] = [
   { to: '/', labelKey: 'home' },
   { to: '/appraisals', labelKey: 'appraisals' },
+  { to: '/surveys', labelKey: 'surveys' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },
   { to: '/settings', labelKey: 'settings' },
 ];

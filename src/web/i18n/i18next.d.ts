@@ -1,10 +1,11 @@
 import 'i18next';
 import type en from './en.json';
 import type appraisalEn from './appraisal.en.json';
+import type surveysEn from './surveys.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & { appraisal: typeof appraisalEn } };
+    resources: { translation: typeof en & { appraisal: typeof appraisalEn; surveys: typeof surveysEn } };
   }
 }

@@ -4,13 +4,15 @@ import en from './en.json';
 import fr from './fr.json';
 import appraisalEn from './appraisal.en.json';
 import appraisalFr from './appraisal.fr.json';
+import surveysEn from './surveys.en.json';
+import surveysFr from './surveys.fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, appraisal: appraisalEn } },
-  fr: { translation: { ...fr, appraisal: appraisalFr } },
+  en: { translation: { ...en, appraisal: appraisalEn, surveys: surveysEn } },
+  fr: { translation: { ...fr, appraisal: appraisalFr, surveys: surveysFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';
