@@ -77,7 +77,18 @@ export async function programmeToIatiActivity(db: Database, programmeId: string)
     recipientCountries: programme.countries.map((code) => ({ code })),
     sectors: programme.sectors.filter((code) => /^\d{5}$/.test(code)).map((code) => ({ code, vocabulary: '1' })),
   };
-  if (imported) await addImportedDetails(db, programmeId, activity);
+  if (imported) {
+    // An imported activity keeps every participating-org as published, one organization in several roles included.
+    const participations = await query<{ ref: string | null; role: string | null; type: string | null; name: IatiNarrative[]; activity_id: string | null; organization_name: string | null }>(
+      `select p.ref, p.role, p.type, p.name, p.activity_id, o.name as organization_name from iati_participations p left join organizations o on o.id = p.organization_id
+       where p.programme_id = $1 and p.role is not null order by p.position`,
+      [programmeId],
+    );
+    if (participations.length > 0) {
+      activity.participatingOrgs = participations.map((p) => ({ ref: p.ref, role: p.role as IatiRoleCode, type: p.type, name: p.name.length > 0 ? p.name : (p.organization_name ?? ''), activityId: p.activity_id }));
+    }
+    await addImportedDetails(db, programmeId, activity);
+  }
   else await addBudgetLines(db, programme, activity);
   return activity;
 }

@@ -2,6 +2,7 @@
 // and against an independent count of the elements, idempotency, newer versions, and refusals.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../db/test-database.js';
 import type { DatabaseHandle } from '../../db/client.js';
@@ -18,7 +19,7 @@ async function importFile(handle: DatabaseHandle, path: string) {
 
 async function importText(handle: DatabaseHandle, xml: string) {
   const bytes = Buffer.from(xml);
-  return importIati(handle.db, { source: { bytes: [bytes] }, fileName: 'crafted.xml', sizeBytes: bytes.length, origin: 'cli' });
+  return importIati(handle.db, { source: { bytes: Readable.from([bytes]) }, fileName: 'crafted.xml', sizeBytes: bytes.length, origin: 'cli' });
 }
 
 const tables = ['programmes', 'programme_members', 'organizations', 'iati_activities', 'iati_participations', 'iati_transactions', 'iati_budgets', 'iati_related_activities', 'iati_activity_countries', 'iati_activity_sectors'];
@@ -178,7 +179,7 @@ describe('versions, organization matching and refusals', () => {
     const before = await counts(handle);
     const xml = documentXml(activityXml({ id: 'XM-BIG', updated: '2021-01-01', title: 'x'.repeat(5000) }));
     const bytes = Buffer.from(xml);
-    await expect(importIati(handle.db, { source: { bytes: [bytes.subarray(0, 3000), bytes.subarray(3000)] }, fileName: 'big.xml', sizeBytes: bytes.length, origin: 'cli', readOptions: { maxBytes: 4000 } })).rejects.toMatchObject({ code: 'too-large' });
+    await expect(importIati(handle.db, { source: { bytes: Readable.from([bytes.subarray(0, 3000), bytes.subarray(3000)]) }, fileName: 'big.xml', sizeBytes: bytes.length, origin: 'cli', readOptions: { maxBytes: 4000 } })).rejects.toMatchObject({ code: 'too-large' });
     expect(await counts(handle)).toEqual(before);
   });
 });
