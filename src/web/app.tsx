@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { ResetPage } from './pages/reset-page';
 import { SettingsPage } from './pages/settings-page';
 import { appraisalRoutes } from './pages/appraisal/routes';
+import { programmeRoutes } from './pages/programmes/routes';
 import { publicSurveyRoutes, surveyRoutes } from './pages/surveys/routes';
 
 const theme = createTheme({
@@ -49,6 +50,7 @@ const router = createBrowserRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       ...appraisalRoutes,
+      ...programmeRoutes,
       ...surveyRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

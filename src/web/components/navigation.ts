@@ -22,6 +22,7 @@ export function canAdministerUsers(me: Me): boolean {
  */
 export const NAVIGATION: NavigationEntry[] = [
   { to: '/', labelKey: 'home' },
+  { to: '/programmes', labelKey: 'programmes' },
   { to: '/appraisals', labelKey: 'appraisals' },
   { to: '/surveys', labelKey: 'surveys' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },

@@ -1,11 +1,12 @@
 import 'i18next';
 import type en from './en.json';
 import type appraisalEn from './appraisal.en.json';
+import type programmesEn from './programmes.en.json';
 import type surveysEn from './surveys.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & { appraisal: typeof appraisalEn; surveys: typeof surveysEn } };
+    resources: { translation: typeof en & { appraisal: typeof appraisalEn; programmes: typeof programmesEn; surveys: typeof surveysEn } };
   }
 }

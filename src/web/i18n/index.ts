@@ -4,6 +4,8 @@ import en from './en.json';
 import fr from './fr.json';
 import appraisalEn from './appraisal.en.json';
 import appraisalFr from './appraisal.fr.json';
+import programmesEn from './programmes.en.json';
+import programmesFr from './programmes.fr.json';
 import surveysEn from './surveys.en.json';
 import surveysFr from './surveys.fr.json';
 
@@ -11,8 +13,8 @@ export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, appraisal: appraisalEn, surveys: surveysEn } },
-  fr: { translation: { ...fr, appraisal: appraisalFr, surveys: surveysFr } },
+  en: { translation: { ...en, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn } },
+  fr: { translation: { ...fr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';

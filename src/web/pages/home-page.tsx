@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Center, EmptyState, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMyProgrammes } from '../api/programmes';
 import type { Me, ProgrammeStatus, ProgrammeSummary } from '../api/types';
 import { useCurrentUser } from '../components/current-user';
@@ -171,7 +172,7 @@ function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] }) {
           {programmes.map((programme) => (
             <Table.Tr key={programme.id}>
               <Table.Th scope="row" fw={400}>
-                <Text fw={600} size="sm">
+                <Text fw={600} size="sm" component={Link} to={`/programmes/${programme.id}`} c="inherit">
                   {programme.title}
                 </Text>
                 <Text size="xs" c="dimmed">
@@ -201,7 +202,9 @@ function ProgrammeCards({ programmes }: { programmes: ProgrammeSummary[] }) {
       {programmes.map((programme) => (
         <Card key={programme.id} withBorder radius="md" component="li">
           <Title order={3} size="h5">
-            {programme.title}
+            <Link to={`/programmes/${programme.id}`} style={{ color: 'inherit' }}>
+              {programme.title}
+            </Link>
           </Title>
           <Group gap="xs" mt={4}>
             <Text size="xs" c="dimmed">
