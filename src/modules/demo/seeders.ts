@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { seedRegistry } from './seed-registry.js';
+import { seedProgramme } from './seed-programme.js';
 import { seedWorklog } from './seed-worklog.js';
 import { seedAppraisal } from './seed-appraisal.js';
 import { seedSurveys } from './seed-surveys.js';
@@ -23,6 +24,7 @@ export type DemoSeeder = (db: Database, context: DemoContext) => Promise<void>;
  */
 export const demoSeeders: DemoSeeder[] = [];
 demoSeeders.push(seedRegistry);
+demoSeeders.push(seedProgramme);
 demoSeeders.push(seedWorklog);
 demoSeeders.push(seedAppraisal);
 demoSeeders.push(seedSurveys);
