@@ -15,6 +15,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ResetPage } from './pages/reset-page';
 import { SettingsPage } from './pages/settings-page';
+import { registryRoutes } from './pages/registry/routes';
 import { appraisalRoutes } from './pages/appraisal/routes';
 import { programmeRoutes } from './pages/programmes/routes';
 import { publicSurveyRoutes, surveyRoutes } from './pages/surveys/routes';
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'settings', element: <SettingsPage /> },
+      ...registryRoutes,
       { path: 'admin/users', element: <AdminUsersPage /> },
       ...appraisalRoutes,
       ...programmeRoutes,

@@ -23,6 +23,8 @@ export function canAdministerUsers(me: Me): boolean {
 export const NAVIGATION: NavigationEntry[] = [
   { to: '/', labelKey: 'home' },
   { to: '/programmes', labelKey: 'programmes' },
+  { to: '/organizations', labelKey: 'organizations' },
+  { to: '/people', labelKey: 'people' },
   { to: '/appraisals', labelKey: 'appraisals' },
   { to: '/surveys', labelKey: 'surveys' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import registryEn from './registry.en.json';
+import registryFr from './registry.fr.json';
 import fr from './fr.json';
 import appraisalEn from './appraisal.en.json';
 import appraisalFr from './appraisal.fr.json';
@@ -13,8 +15,8 @@ export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn } },
-  fr: { translation: { ...fr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr } },
+  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn } },
+  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';
