@@ -19,6 +19,10 @@ import { registryRoutes } from './pages/registry/routes';
 import { appraisalRoutes } from './pages/appraisal/routes';
 import { programmeRoutes } from './pages/programmes/routes';
 import { publicSurveyRoutes, surveyRoutes } from './pages/surveys/routes';
+import { NetworksPage } from './pages/networks/networks-page';
+import { StrategyPage } from './pages/strategy/strategy-page';
+import { PortfolioPage } from './pages/strategy/portfolio-page';
+import { ArticlePage, KnowledgePage } from './pages/knowledge/knowledge-page';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -49,6 +53,11 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'networks', element: <NetworksPage /> },
+      { path: 'strategy', element: <StrategyPage /> },
+      { path: 'portfolio', element: <PortfolioPage /> },
+      { path: 'knowledge', element: <KnowledgePage /> },
+      { path: 'knowledge/:id', element: <ArticlePage /> },
       ...registryRoutes,
       { path: 'admin/users', element: <AdminUsersPage /> },
       ...appraisalRoutes,

@@ -27,6 +27,11 @@ export const NAVIGATION: NavigationEntry[] = [
   { to: '/people', labelKey: 'people' },
   { to: '/appraisals', labelKey: 'appraisals' },
   { to: '/surveys', labelKey: 'surveys' },
+  { to: '/networks', labelKey: 'networks' },
+  { to: '/strategy', labelKey: 'strategy' },
+  { to: '/portfolio', labelKey: 'portfolio' },
+  { to: '/authenticity', labelKey: 'authenticity' },
+  { to: '/knowledge', labelKey: 'knowledge' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },
   { to: '/settings', labelKey: 'settings' },
 ];

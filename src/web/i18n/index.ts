@@ -10,13 +10,23 @@ import programmesEn from './programmes.en.json';
 import programmesFr from './programmes.fr.json';
 import surveysEn from './surveys.en.json';
 import surveysFr from './surveys.fr.json';
+import worklogEn from './worklog.en.json';
+import worklogFr from './worklog.fr.json';
+import networksEn from './networks.en.json';
+import networksFr from './networks.fr.json';
+import strategyEn from './strategy.en.json';
+import strategyFr from './strategy.fr.json';
+import knowledgeEn from './knowledge.en.json';
+import knowledgeFr from './knowledge.fr.json';
+import authenticityEn from './authenticity.en.json';
+import authenticityFr from './authenticity.fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn } },
-  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr } },
+  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn, networks: networksEn, strategy: strategyEn, knowledge: knowledgeEn, worklog: worklogEn, authenticity: authenticityEn } },
+  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr, networks: networksFr, strategy: strategyFr, knowledge: knowledgeFr, worklog: worklogFr, authenticity: authenticityFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';
