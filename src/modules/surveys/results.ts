@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations, surveyAnswers, surveyComments, surveyRounds, type ConsortiumRole } from '../../db/schema/index.js';
 import { aggregateRound, type GroupFigures, type RoundAggregates } from './aggregate-round.js';
+import { surveyAggregatesForAnalysis, type SurveyAggregatesForAnalysis } from './aggregates-for-analysis.js';
 import { effectiveMinGroupSize } from './disclosure.js';
 import { respondentOrganizations } from './recipients.js';
 import { roundStatus, type RoundRow } from './rounds.js';
@@ -48,4 +49,16 @@ export async function organizationNames(db: Database, ids: readonly string[]): P
 export function organizationIdsIn(aggregates: RoundAggregates): string[] {
   const groups: GroupFigures[] = [...(aggregates.givenBy?.groups ?? []), ...(aggregates.receivedBy?.groups ?? [])];
   return [...new Set(groups.map((group) => group.key))];
+}
+
+/**
+ * The survey aggregates of a programme's closed rating rounds (organizations rating each other),
+ * in the form the authenticity profile's perception dimension takes: groups of at least k only.
+ */
+export async function programmeSurveyAggregates(db: Database, options: { programmeId: string; instanceMinGroupSize: number; refOf?: (organizationId: string) => string }): Promise<SurveyAggregatesForAnalysis> {
+  const rounds = (await db.select().from(surveyRounds).where(eq(surveyRounds.programmeId, options.programmeId))).filter((round) => round.definition.perTarget && roundStatus(round) === 'closed');
+  const analysed = await Promise.all(
+    rounds.map(async (round) => ({ closedOn: (round.closedAt ?? round.closesAt).toISOString().slice(0, 10), aggregates: await computeRoundAggregates(db, { round, instanceMinGroupSize: options.instanceMinGroupSize }) })),
+  );
+  return surveyAggregatesForAnalysis(analysed, options.refOf);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { getTableColumns } from 'drizzle-orm';
 import { createTestApp, login, type Session, type TestApp } from '../../../test/support/app.js';
@@ -7,7 +8,7 @@ import { surveyAnswers, surveyComments } from '../../db/schema/index.js';
 import { computeAuthenticity } from '../analytics/compute-authenticity.js';
 import type { ProgrammeBundle } from '../bundle/schema.js';
 import { surveyAggregatesForAnalysis } from './aggregates-for-analysis.js';
-import { computeRoundAggregates } from './results.js';
+import { computeRoundAggregates, programmeSurveyAggregates } from './results.js';
 import { loadRound } from './rounds.js';
 
 type Link = { recipientId: string; token: string; organizationId: string };
@@ -55,7 +56,9 @@ afterAll(async () => {
   await test?.close();
 });
 
-const inject = (options: Parameters<TestApp['app']['inject']>[0]) => test.app.inject(options);
+const inject = (options: InjectOptions) => test.app.inject(options);
+/** Rows of a raw query, on either driver. */
+const rowsOf = (result: unknown) => (result as { rows: Array<Record<string, unknown>> }).rows;
 
 async function runRound(instrumentKey: string, perOrganization: Record<string, number>, value: (organization: string, item: string, target?: string) => number, extra: Record<string, unknown> = {}) {
   const instruments = (await inject({ method: 'GET', url: '/api/survey-instruments', headers: manager.headers() })).json() as { items: Array<{ id: string; key: string | null }> };
@@ -99,7 +102,7 @@ describe('anonymity of what is stored and answered', () => {
 
   it('keeps the database columns of answers to round, organizations and values', async () => {
     const columns = await test.database.db.execute(sql`select column_name from information_schema.columns where table_name = 'survey_answers' order by column_name`);
-    expect(columns.rows.map((row) => (row as { column_name: string }).column_name)).toEqual(['id', 'respondent_organization_id', 'round_id', 'target_organization_id', 'values']);
+    expect(rowsOf(columns).map((row) => row.column_name)).toEqual(['id', 'respondent_organization_id', 'round_id', 'target_organization_id', 'values']);
   });
 });
 
@@ -215,6 +218,8 @@ describe('trust and value between partners', () => {
       learning: [],
       ratings: forAnalysis.ratings,
     } as unknown as ProgrammeBundle;
+    const fromDatabase = await programmeSurveyAggregates(test.database.db, { programmeId: ids.programme, instanceMinGroupSize: 3, refOf: (id) => refs.get(id)! });
+    expect(fromDatabase.ratings.map(({ rater, ratee, trust, value }) => ({ rater, ratee, trust, value }))).toEqual(forAnalysis.ratings.map(({ rater, ratee, trust, value }) => ({ rater, ratee, trust, value })));
     const profile = computeAuthenticity(bundle);
     const perception = profile.dimensions.find((dimension) => dimension.key === 'perception')!;
     expect(perception.score).not.toBeNull();

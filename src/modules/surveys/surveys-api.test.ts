@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { createTestApp, login, type Session, type TestApp } from '../../../test/support/app.js';
 import { buildOrganization, buildProgramme, buildSurveyRound, buildUser, TEST_PASSWORD } from '../../../test/support/factories.js';
@@ -39,7 +40,9 @@ afterAll(async () => {
   await test?.close();
 });
 
-const inject = (options: Parameters<TestApp['app']['inject']>[0]) => test.app.inject(options);
+const inject = (options: InjectOptions) => test.app.inject(options);
+/** Rows of a raw query, on either driver. */
+const rowsOf = (result: unknown) => (result as { rows: Array<Record<string, unknown>> }).rows;
 
 async function startRound(instrumentKey: string, extra: Record<string, unknown> = {}) {
   const instruments = (await inject({ method: 'GET', url: '/api/survey-instruments?limit=100', headers: manager.headers() })).json() as { items: Array<{ id: string; key: string | null }> };
@@ -192,7 +195,7 @@ describe('answering through a personal link', () => {
     expect(form.draft.answers).toEqual([{ item: 'sp-explain', value: 4 }]);
     expect((await answerAll(link, () => 3)).statusCode).toBe(201);
     const drafts = await test.database.db.execute(sql`select count(*)::int as count from survey_drafts where recipient_id = ${link.recipientId}`);
-    expect(Number((drafts.rows[0] as { count: number }).count)).toBe(0);
+    expect(Number(rowsOf(drafts)[0]!.count)).toBe(0);
   });
 
   it('refuses an out-of-scale answer and stores nothing', async () => {
@@ -203,7 +206,7 @@ describe('answering through a personal link', () => {
     const incomplete = await inject({ method: 'POST', url: `/api/survey-answers/${link.token}`, payload: { answers: [{ item: 'sp-explain', value: 2 }] } });
     expect(incomplete.statusCode).toBe(400);
     const counts = await test.database.db.execute(sql`select (select count(*)::int from survey_answers where round_id = ${round.id}) as answers, (select count(*)::int from survey_completions where round_id = ${round.id}) as completions`);
-    expect(counts.rows[0]).toMatchObject({ answers: 1, completions: 1 });
+    expect(rowsOf(counts)[0]).toMatchObject({ answers: 1, completions: 1 });
   });
 
   it('works once: a second submission, even at the same time, stores nothing twice', async () => {
@@ -214,7 +217,7 @@ describe('answering through a personal link', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'conflict' } });
     const counts = await test.database.db.execute(sql`select count(*)::int as count from survey_answers where round_id = ${round.id}`);
-    expect(Number((counts.rows[0] as { count: number }).count)).toBe(2);
+    expect(Number(rowsOf(counts)[0]!.count)).toBe(2);
   });
 
   it('answers 404 to an unknown link', async () => {
