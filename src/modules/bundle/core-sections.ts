@@ -12,7 +12,7 @@ export const membersSection: BundleSection = {
   name: 'members',
   async importInto(db, context, bundle) {
     const rows = bundle.members.map((member) => [context.programmeId, context.organizationIds.get(member.org)!, member.role, defaultIatiRole[member.role], context.programmeStart]);
-    await insertRows(db, 'programme_members', ['programme_id', 'organization_id', 'role', 'iati_role', 'joined_on'], rows);
+    await insertRows(db, 'programme_members', [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['iati_role', 'integer'], ['joined_on', 'date']], rows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db
@@ -35,8 +35,8 @@ export const tasksSection: BundleSection = {
       taskRows.push([id, context.programmeId, task.ref, task.title, task.locality ?? null, index]);
       for (const [ref, letter] of Object.entries(task.raci ?? {})) assignmentRows.push([id, context.organizationIds.get(ref)!, letter]);
     });
-    await insertRows(db, 'plan_tasks', ['id', 'programme_id', 'ref', 'title', 'locality', 'position'], taskRows);
-    await insertRows(db, 'task_assignments', ['task_id', 'organization_id', 'raci'], assignmentRows);
+    await insertRows(db, 'plan_tasks', [['id', 'uuid'], ['programme_id', 'uuid'], ['ref', 'text'], ['title', 'text'], ['locality', 'text'], ['position', 'integer']], taskRows);
+    await insertRows(db, 'task_assignments', [['task_id', 'uuid'], ['organization_id', 'uuid'], ['raci', 'text']], assignmentRows);
   },
   async exportFrom(db, context, bundle) {
     const tasks = await db
@@ -77,7 +77,7 @@ export const budgetSection: BundleSection = {
       const own = line.ownContribution === true ? line.amount : line.ownContribution === false || line.ownContribution === undefined ? 0 : line.ownContribution;
       return [context.programmeId, context.organizationIds.get(line.org)!, line.category ?? null, String(line.amount), String(line.indirectCosts ?? 0), String(own), index];
     });
-    await insertRows(db, 'budget_lines', ['programme_id', 'organization_id', 'category', 'amount', 'indirect_costs', 'own_contribution', 'position'], rows);
+    await insertRows(db, 'budget_lines', [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['category', 'text'], ['amount', 'numeric'], ['indirect_costs', 'numeric'], ['own_contribution', 'numeric'], ['position', 'integer']], rows);
   },
   async exportFrom(db, context, bundle) {
     const lines = await db
