@@ -1,0 +1,2 @@
+ALTER TABLE "programme_team_members" ADD COLUMN "person_id" uuid;--> statement-breakpoint
+ALTER TABLE "programme_team_members" ADD CONSTRAINT "programme_team_members_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
