@@ -84,6 +84,22 @@ describe('appraisal templates', () => {
     expect(stale.body.error!.code).toBe('version_conflict');
   });
 
+  it('keeps the appraisal\'s own copy of a template that is later changed or deleted', async () => {
+    const copy = await call('POST', '/api/appraisal-templates/default/copy', session);
+    const appraisal = await call('POST', '/api/appraisals', session, { candidateOrganizationId: candidateA.id, templateId: copy.body.id });
+    expect(appraisal.body.templateId).toBe(copy.body.id);
+    const groups = structuredClone(copy.body.groups) as Array<{ criteria: Array<{ weight: number }> }>;
+    groups[0]!.criteria[0]!.weight += 1;
+    groups[0]!.criteria[1]!.weight -= 1;
+    await call('PATCH', `/api/appraisal-templates/${copy.body.id}`, session, { version: 1, groups });
+    expect((await call('DELETE', `/api/appraisal-templates/${copy.body.id}`, session)).status).toBe(204);
+    const after = await call('GET', `/api/appraisals/${appraisal.body.id}`, session);
+    expect(after.body.templateId).toBeNull();
+    expect((after.body.template as { groups: Array<{ criteria: Array<{ weight: number }> }> }).groups[0]!.criteria[0]!.weight).toBe(8);
+    const onDefault = await call('POST', '/api/appraisals', session, { candidateOrganizationId: candidateA.id });
+    expect((await call('GET', `/api/appraisals/${onDefault.body.id}`, session)).body.templateId).toBe('default');
+  });
+
   it('keeps an organization\'s templates from other organizations', async () => {
     const copy = await call('POST', '/api/appraisal-templates/default/copy', session);
     const stranger = await buildUser(t.database.db);

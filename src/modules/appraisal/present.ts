@@ -1,11 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../../lib/actor.js';
 import { can } from '../../lib/policy.js';
 import type { appraisalDecisionRecords, appraisals } from '../../db/schema/index.js';
 import type { AppraisalDetail } from './appraisals.js';
 import { computeWeightedTotal } from './compute-weighted-total.js';
-import { DEFAULT_TEMPLATE_ID } from './content.js';
+import { DEFAULT_TEMPLATE_ID, defaultTemplate } from './content.js';
 import { totalWeight } from './template-definition.js';
 import type { TemplateRecord } from './templates.js';
+
+// jsonb does not keep key order, so the copy is compared by value.
+const isDefaultCopy = (definition: unknown) => isDeepStrictEqual(definition, defaultTemplate.definition);
 
 /** A template for the API, with whether the viewer may change it. */
 export function presentTemplate(template: TemplateRecord, actor: Actor) {
@@ -61,7 +65,8 @@ export function presentAppraisal(detail: AppraisalDetail) {
   const criteria = row.template.groups.flatMap((group) => group.criteria);
   return {
     ...presentAppraisalSummary({ appraisal: row, appraiser: detail.appraiser, candidate: detail.candidate, programme: detail.programme, decision: detail.decisions.at(-1) ?? null }),
-    templateId: row.templateId ?? DEFAULT_TEMPLATE_ID,
+    // Null when the organization's template it started from has since been deleted (its copy remains).
+    templateId: row.templateId ?? (isDefaultCopy(row.template) ? DEFAULT_TEMPLATE_ID : null),
     template: row.template,
     scores: criteria.map((criterion) => ({ criterionKey: criterion.key, score: row.scores[criterion.key]?.score ?? null, evidence: row.scores[criterion.key]?.evidence ?? '' })),
     result: computeWeightedTotal(row.template, row.scores),

@@ -1,6 +1,7 @@
 import { Affix, Button, Checkbox, Group, Paper, Progress, SegmentedControl, Spoiler, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { fieldErrorsOf } from '../../api/client';
@@ -24,6 +25,8 @@ export function AppraisalEditPage() {
 
 function AppraisalForm({ appraisal, onReload }: { appraisal: Appraisal; onReload: () => void }) {
   const { t } = useTranslation();
+  // On a phone the scale's points stack vertically, each one still a large target.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   usePageTitle(t('appraisal.form.editTitle', { candidate: appraisal.candidate.name }));
   const navigate = useNavigate();
   const localized = useLocalized();
@@ -77,7 +80,7 @@ function AppraisalForm({ appraisal, onReload }: { appraisal: Appraisal; onReload
       <Text size="xs" c="dimmed">
         {t('appraisal.formula')}
       </Text>
-      <form onSubmit={submit} noValidate>
+      <form id={`appraisal-form-${appraisal.id}`} onSubmit={submit} noValidate>
         <Stack gap="md">
           {appraisal.template.groups.map((group, groupIndex) => (
             <Paper key={group.key} withBorder p="md" component="fieldset" style={{ margin: 0 }}>
@@ -116,6 +119,7 @@ function AppraisalForm({ appraisal, onReload }: { appraisal: Appraisal; onReload
                         onChange={(next) => setCriterion(criterion.key, { score: next === '' ? null : Number(next) })}
                         data={[{ value: '', label: t('appraisal.common.notYet') }, ...points.map((point, index) => ({ value: String(point), label: String(point), title: scaleLabels[index] ?? '' }))]}
                         fullWidth
+                        orientation={narrow ? 'vertical' : 'horizontal'}
                       />
                       {value !== null && scaleLabels[value - min] ? (
                         <Text size="xs" c="dimmed">
@@ -168,7 +172,8 @@ function AppraisalForm({ appraisal, onReload }: { appraisal: Appraisal; onReload
                   <Button variant="default" onClick={() => navigate(`/appraisals/${appraisal.id}`)}>
                     {t('appraisal.common.cancel')}
                   </Button>
-                  <Button type="submit" loading={update.isPending}>
+                  {/* The bar is rendered in a portal, outside the form element: name the form. */}
+                  <Button type="submit" form={`appraisal-form-${appraisal.id}`} loading={update.isPending}>
                     {t('appraisal.common.save')}
                   </Button>
                 </Group>

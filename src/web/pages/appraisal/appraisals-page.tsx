@@ -76,11 +76,11 @@ export function AppraisalsPage() {
                     ) : null}
                   </Table.Th>
                   <Table.Td>{item.programme?.title ?? t('appraisal.common.noProgramme')}</Table.Td>
-                  <Table.Td>{score.total(item.total)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{score.total(item.total)}</Table.Td>
                   <Table.Td>{score.percent(item.completeness)}</Table.Td>
                   <Table.Td>
                     {item.decision ? (
-                      <Badge color={DECISION_COLORS[item.decision.decision]} variant="light">
+                      <Badge color={DECISION_COLORS[item.decision.decision]} variant="light" miw="max-content">
                         {t(`appraisal.decision.${item.decision.decision}`)}
                       </Badge>
                     ) : (

@@ -1,5 +1,6 @@
 import { Accordion, Button, Checkbox, Group, List, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { fieldErrorsOf } from '../../api/client';
@@ -25,6 +26,8 @@ export function CapacityFormPage() {
 
 function CapacityForm({ framework, assessment, onReload }: { framework: CapacityFramework; assessment: Assessment | undefined; onReload: () => void }) {
   const { t } = useTranslation();
+  // On a phone the scale's points stack vertically, each one still a large target.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   usePageTitle(t('appraisal.capacity.formTitle'));
   const me = useCurrentUser();
   const navigate = useNavigate();
@@ -132,6 +135,7 @@ function CapacityForm({ framework, assessment, onReload }: { framework: Capacity
                             onChange={(next) => setRatings((current) => ({ ...current, [domain.key]: { ...current[domain.key], [indicator.key]: next === '' ? null : Number(next) } }))}
                             data={[{ value: '', label: t('appraisal.common.notYet') }, ...framework.scale.values.map((point, index) => ({ value: String(point), label: `${point} ${scaleLabels[index] ?? ''}`.trim() }))]}
                             fullWidth
+                            orientation={narrow ? 'vertical' : 'horizontal'}
                             size="xs"
                           />
                         </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -85,7 +85,9 @@ export function CapacityPage() {
                   <Table.Td>{format.date(item.assessedOn)}</Table.Td>
                   <Table.Td>{score.plain(item.overall)}</Table.Td>
                   <Table.Td>
-                    <Link to={`/appraisals/capacity/trend/${item.assessedOrganization.id}`}>{t('appraisal.capacity.trend')}</Link>
+                    <Anchor component={Link} to={`/appraisals/capacity/trend/${item.assessedOrganization.id}`} size="sm">
+                      {t('appraisal.capacity.trend')}
+                    </Anchor>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useComparison, type Comparison } from '../../api/appraisal';
@@ -62,7 +62,9 @@ function ComparisonTable({ comparison }: { comparison: Comparison }) {
               <Table.Th scope="col">{t('appraisal.compare.weight')}</Table.Th>
               {candidates.map((candidate) => (
                 <Table.Th scope="col" key={candidate.appraisalId}>
-                  <Link to={`/appraisals/${candidate.appraisalId}`}>{candidate.candidate.name}</Link>
+                  <Anchor component={Link} to={`/appraisals/${candidate.appraisalId}`}>
+                    {candidate.candidate.name}
+                  </Anchor>
                 </Table.Th>
               ))}
             </Table.Tr>

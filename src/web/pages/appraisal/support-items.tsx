@@ -53,7 +53,7 @@ export function SupportItemsTable({ items, showSubject = false }: { items: Suppo
           <Table.Tr>
             <Table.Th scope="col">{t('appraisal.support.description')}</Table.Th>
             {showSubject ? <Table.Th scope="col">{t('appraisal.support.about')}</Table.Th> : null}
-            <Table.Th scope="col">{t('appraisal.support.ownerPerson')}</Table.Th>
+            <Table.Th scope="col">{t('appraisal.support.owner')}</Table.Th>
             <Table.Th scope="col">{t('appraisal.support.dueOn')}</Table.Th>
             <Table.Th scope="col">{t('appraisal.support.status')}</Table.Th>
           </Table.Tr>

@@ -39,7 +39,7 @@ export function TemplatesPage() {
                     {localized(template.title)}
                   </Link>
                 </Title>
-                <Badge variant="light" color={template.builtIn ? 'gray' : 'teal'}>
+                <Badge variant="light" color={template.builtIn ? 'gray' : 'teal'} miw="max-content">
                   {template.builtIn ? t('appraisal.templates.builtIn') : t('appraisal.templates.ours')}
                 </Badge>
               </Group>
