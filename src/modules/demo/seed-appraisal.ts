@@ -149,10 +149,11 @@ export async function seedAppraisal(db: Database, context: DemoContext): Promise
   });
 
   // RFRN's assessment of the lead, shared with it: partners assess the lead too.
-  for (const [assessedOn, values, notes] of [
+  const leadAssessments: Array<[string, Record<string, number[]>, string]> = [
     ['2025-02-10', { governance: [4, 3, 3, 2, 3], partnering: [2, 2, 1, 2, 2, 3], 'gender-inclusion': [3, 2, 3, 2], 'monitoring-learning': [3, 3, 2, 2, 2] }, 'How RFRN sees the lead at the start: strong systems, decisions mostly taken in the capital office.'],
     ['2026-02-05', { governance: [4, 3, 3, 3, 3], partnering: [3, 3, 3, 3, 3, 3], 'gender-inclusion': [3, 3, 3, 3], 'monitoring-learning': [3, 3, 3, 3, 3] }, 'One year on: budget shared openly and the steering committee now co-decides.'],
-  ] as const) {
-    await createAssessment(db, { actor: rfrn, assessedOrganizationId: lead.organizationId, assessedOn, programmeId, notes, shared: true, domains: ratings(values as Record<string, number[]>, INDICATORS) });
+  ];
+  for (const [assessedOn, values, notes] of leadAssessments) {
+    await createAssessment(db, { actor: rfrn, assessedOrganizationId: lead.organizationId, assessedOn, programmeId, notes, shared: true, domains: ratings(values, INDICATORS) });
   }
 }
