@@ -1,6 +1,6 @@
 import type { ProgrammeBundle } from '../bundle/schema.js';
 import { isIsoDate } from '../bundle/schema.js';
-import { bundleAt, buildContext, dayOf } from './context.js';
+import { bundleAt, buildContext, dayOf, type SurveyRating } from './context.js';
 import { scoreAgreement } from './dimension-agreement.js';
 import { scoreCommunication } from './dimension-communication.js';
 import { scoreLearning } from './dimension-learning.js';
@@ -18,6 +18,8 @@ export type AuthenticityOptions = {
   at?: string;
   /** An administrator's partial override of the default thresholds and weights. */
   thresholds?: ThresholdOverride;
+  /** Aggregates of anonymous survey rounds (never individual answers): they feed `perception` beside open ratings. */
+  surveyRatings?: readonly SurveyRating[];
 };
 
 /** The profile with the overall score behind the verdict, for trends and dashboards. */
@@ -27,7 +29,8 @@ export type DetailedProfile = { profile: AuthenticityProfile; overall: number | 
 export function computeAuthenticityDetailed(bundle: ProgrammeBundle, options: AuthenticityOptions = {}): DetailedProfile {
   if (options.at !== undefined && !isIsoDate(options.at)) throw new RangeError(`'at' must be an ISO date, got '${options.at}'`);
   const thresholds = resolveThresholds(options.thresholds);
-  const context = buildContext(bundleAt(bundle, options.at), thresholds);
+  const surveyRatings = (options.surveyRatings ?? []).filter((rating) => options.at === undefined || rating.date === undefined || dayOf(rating.date) <= options.at);
+  const context = buildContext(bundleAt(bundle, options.at), thresholds, surveyRatings);
   const results = [
     scoreResources(context),
     scoreResponsibility(context),

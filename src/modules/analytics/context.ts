@@ -16,7 +16,12 @@ export type AnalysisContext = {
   partners: Set<string>;
   /** Actors that count as local or national actors (see isLocalActor). */
   localActors: Set<string>;
+  /** Aggregated trust and value from anonymous survey rounds (groups of at least k only), kept apart from open ratings. */
+  surveyRatings: SurveyRating[];
 };
+
+/** The mean trust and value one organization's group of respondents gave another in a closed survey round. */
+export type SurveyRating = { date?: string; rater: string; ratee: string; trust: number; value: number; respondents: number };
 
 const PARTNERSHIP_ROLES = new Set(['lead', 'partner', 'affiliated-entity', 'associate']);
 
@@ -62,7 +67,7 @@ export function bundleAt(bundle: ProgrammeBundle, at: string | undefined): Progr
 }
 
 /** Builds the analysis context; without members, every organization is treated as a partner. */
-export function buildContext(bundle: ProgrammeBundle, thresholds: Thresholds): AnalysisContext {
+export function buildContext(bundle: ProgrammeBundle, thresholds: Thresholds, surveyRatings: readonly SurveyRating[] = []): AnalysisContext {
   const actors =
     bundle.members.length > 0
       ? bundle.members.filter((member) => PARTNERSHIP_ROLES.has(member.role)).map((member) => member.org)
@@ -75,5 +80,5 @@ export function buildContext(bundle: ProgrammeBundle, thresholds: Thresholds): A
       .filter((organization) => actorSet.has(organization.ref) && isLocalActor(organization, bundle.programme.countries))
       .map((organization) => organization.ref),
   );
-  return { bundle, thresholds, actors, actorSet, leads, partners, localActors };
+  return { bundle, thresholds, actors, actorSet, leads, partners, localActors, surveyRatings: [...surveyRatings] };
 }

@@ -36,8 +36,12 @@ function normalized(views: readonly PairView[]): number | null {
 export function scorePerception(context: AnalysisContext): DimensionResult {
   const { bundle, actorSet, leads, partners, thresholds } = context;
   const settings = thresholds.perception;
-  const views = currentViews(bundle.ratings.filter((rating) => actorSet.has(rating.rater) && actorSet.has(rating.ratee)));
-  if (views.length === 0) return emptyDimension('perception', 'No trust and value rating between members.');
+  const openRatings = bundle.ratings.filter((rating) => actorSet.has(rating.rater) && actorSet.has(rating.ratee));
+  const surveyRatings = context.surveyRatings.filter((rating) => actorSet.has(rating.rater) && actorSet.has(rating.ratee));
+  // Open ratings (recorded in an organization's own name) and survey aggregates (anonymous groups)
+  // are both evidence of how members see each other; each pair's latest view counts.
+  const views = currentViews([...openRatings, ...surveyRatings.map(({ respondents: _respondents, ...rating }) => rating)]);
+  if (views.length === 0) return emptyDimension('perception', 'No trust and value rating between members, open or from surveys.');
 
   const partnersOnLead = views.filter((view) => partners.has(view.rater) && leads.has(view.ratee));
   const leadOnPartners = views.filter((view) => leads.has(view.rater) && partners.has(view.ratee));
@@ -66,6 +70,9 @@ export function scorePerception(context: AnalysisContext): DimensionResult {
     metric('lead-view-of-partners', leadViewOfPartners, "The lead's mean of trust and value given to partners (1..4)."),
     metric('perception-gap', gap, "The lead's view minus the partners' view: positive when the lead sees the partnership more rosily."),
     metric('partner-to-partner-ratings', peers.length, 'Ratings partners gave each other.'),
+    metric('open-ratings', openRatings.length, 'Ratings recorded openly by one member about another, in its own name.'),
+    metric('survey-groups', surveyRatings.length, 'Anonymous survey groups (at least k respondents each) rating one member about another.'),
+    metric('survey-respondents', surveyRatings.reduce((sum, rating) => sum + rating.respondents, 0), 'Respondents behind those survey groups.'),
   ];
 
   const flags: Flag[] = [];

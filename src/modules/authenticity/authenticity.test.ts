@@ -120,3 +120,27 @@ describe('thresholds set by an administrator', () => {
     await t.app.inject({ method: 'PUT', url: '/api/settings/authenticity-thresholds', headers: root.headers(), payload: {} });
   });
 });
+
+describe('the demo consortium', () => {
+  it('has a profile fed by every kind of record, survey aggregates included', async () => {
+    const { seedDemo } = await import('../demo/seed-demo.js');
+    const demo = await createTestApp();
+    try {
+      await seedDemo(demo.database.db);
+      const amina = await login(demo.app, 'amina@sahel-relief.example', 'demo-password-2026');
+      const issa = await login(demo.app, 'issa@tiwindi.example', 'demo-password-2026');
+      const list = (await demo.app.inject({ method: 'GET', url: '/api/programmes', headers: amina.headers() })).json() as { items: Array<{ id: string; title: string }> };
+      const programme = list.items.find((item) => item.title === 'Sahel Resilience Consortium')!;
+      const response = await demo.app.inject({ method: 'GET', url: `/api/programmes/${programme.id}/authenticity`, headers: issa.headers() });
+      expect(response.statusCode).toBe(200);
+      const profile = response.json() as { confidence: number; dimensions: Array<{ key: string; score: number | null; metrics: Array<{ key: string; value: unknown }> }> };
+      for (const dimension of profile.dimensions) expect(dimension.score, dimension.key).not.toBeNull();
+      const perception = profile.dimensions.find((dimension) => dimension.key === 'perception')!;
+      const surveyGroups = perception.metrics.find((metric) => metric.key === 'survey-groups')!.value as number;
+      expect(surveyGroups).toBeGreaterThan(0);
+      expect(JSON.stringify(profile)).not.toMatch(/token|@/);
+    } finally {
+      await demo.close();
+    }
+  });
+});

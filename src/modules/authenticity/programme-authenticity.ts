@@ -4,40 +4,56 @@ import type { Actor } from '../../lib/actor.js';
 import { computeAuthenticity, computeAuthenticityTrend } from '../analytics/compute-authenticity.js';
 import { computePortfolio } from '../analytics/compute-portfolio.js';
 import type { AuthenticityProfile } from '../analytics/types.js';
-import { exportBundle } from '../bundle/export-bundle.js';
+import { exportBundleWithRefs } from '../bundle/export-bundle.js';
 import type { ProgrammeBundle } from '../bundle/schema.js';
+import type { SurveyRating } from '../analytics/context.js';
+import { programmeSurveyAggregates } from '../surveys/results.js';
 import { visibleProgrammes } from '../programmes/access.js';
 import { loadThresholds } from './thresholds-setting.js';
 import { buildEvidence } from './build-evidence.js';
 
+export type AnalysisInput = { bundle: ProgrammeBundle; surveyRatings: SurveyRating[] };
+
 /**
- * The programme's data in bundle shape, whole: the profile is computed from everything the
- * programme records, whoever asks, so that partners see the same evidence as the lead.
+ * The programme's data in bundle shape, whole, and the aggregates of its closed survey rounds
+ * (groups of at least k only): the profile is computed from everything the programme records,
+ * whoever asks, so that partners see the same evidence as the lead.
  */
-async function loadProgrammeBundle(db: Database, programmeId: string): Promise<ProgrammeBundle> {
-  return exportBundle(db, { programmeId });
+async function loadAnalysisInput(db: Database, programmeId: string, minGroupSize: number): Promise<AnalysisInput> {
+  const { bundle, refOf } = await exportBundleWithRefs(db, { programmeId });
+  const surveys = await programmeSurveyAggregates(db, { programmeId, instanceMinGroupSize: minGroupSize, refOf: (id) => refOf.get(id) ?? id });
+  const respondentsByRound = new Map(surveys.respondents.map((entry) => [entry.round, entry.respondents]));
+  const surveyRatings = surveys.ratings.map((rating) => ({
+    ...(rating.date ? { date: rating.date } : {}),
+    rater: rating.rater,
+    ratee: rating.ratee,
+    trust: rating.trust,
+    value: rating.value,
+    respondents: rating.date ? (respondentsByRound.get(rating.date) ?? 0) : 0,
+  }));
+  return { bundle, surveyRatings };
 }
 
 /** The authenticity profile of one programme, optionally as it stood at a date. */
-export async function getProgrammeAuthenticity(db: Database, options: { programmeId: string; at?: string }): Promise<AuthenticityProfile> {
-  const [bundle, thresholds] = await Promise.all([loadProgrammeBundle(db, options.programmeId), loadThresholds(db)]);
-  return computeAuthenticity(bundle, { thresholds, ...(options.at ? { at: options.at } : {}) });
+export async function getProgrammeAuthenticity(db: Database, options: { programmeId: string; minGroupSize: number; at?: string }): Promise<AuthenticityProfile> {
+  const [input, thresholds] = await Promise.all([loadAnalysisInput(db, options.programmeId, options.minGroupSize), loadThresholds(db)]);
+  return computeAuthenticity(input.bundle, { thresholds, surveyRatings: input.surveyRatings, ...(options.at ? { at: options.at } : {}) });
 }
 
 /** The profile at the end of each quarter of the programme. */
-export async function getProgrammeAuthenticityTrend(db: Database, options: { programmeId: string }) {
-  const [bundle, thresholds] = await Promise.all([loadProgrammeBundle(db, options.programmeId), loadThresholds(db)]);
-  return { points: computeAuthenticityTrend(bundle, { thresholds }) };
+export async function getProgrammeAuthenticityTrend(db: Database, options: { programmeId: string; minGroupSize: number }) {
+  const [input, thresholds] = await Promise.all([loadAnalysisInput(db, options.programmeId, options.minGroupSize), loadThresholds(db)]);
+  return { points: computeAuthenticityTrend(input.bundle, { thresholds, surveyRatings: input.surveyRatings }) };
 }
 
 /** The records behind the dashboard's charts. */
 export async function getProgrammeAuthenticityEvidence(db: Database, options: { programmeId: string; amountsVisible: boolean }) {
-  const bundle = await loadProgrammeBundle(db, options.programmeId);
+  const { bundle } = await exportBundleWithRefs(db, { programmeId: options.programmeId });
   return buildEvidence(bundle, { amountsVisible: options.amountsVisible });
 }
 
 /** Profiles of every programme the actor can see, side by side, with the portfolio summary. */
-export async function getAuthenticityPortfolio(db: Database, options: { actor: Actor; limit?: number }) {
+export async function getAuthenticityPortfolio(db: Database, options: { actor: Actor; minGroupSize: number; limit?: number }) {
   const rows = await db
     .select({ id: programmes.id, ref: programmes.ref, title: programmes.title })
     .from(programmes)
@@ -47,8 +63,8 @@ export async function getAuthenticityPortfolio(db: Database, options: { actor: A
   const thresholds = await loadThresholds(db);
   const entries: Array<{ id: string; ref: string; title: string; profile: AuthenticityProfile }> = [];
   for (const row of rows) {
-    const bundle = await loadProgrammeBundle(db, row.id);
-    entries.push({ ...row, profile: computeAuthenticity(bundle, { thresholds }) });
+    const input = await loadAnalysisInput(db, row.id, options.minGroupSize);
+    entries.push({ ...row, profile: computeAuthenticity(input.bundle, { thresholds, surveyRatings: input.surveyRatings }) });
   }
   const summary = computePortfolio(entries.map((entry) => ({ programme: entry.ref, title: entry.title, profile: entry.profile })));
   return {

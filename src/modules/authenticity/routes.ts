@@ -32,7 +32,7 @@ export const authenticityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await programmeRequest(app.db, request, request.params.id);
-      return getProgrammeAuthenticity(app.db, { programmeId: request.params.id, ...(request.query.at ? { at: request.query.at } : {}) });
+      return getProgrammeAuthenticity(app.db, { programmeId: request.params.id, minGroupSize: app.config.surveys.minGroupSize, ...(request.query.at ? { at: request.query.at } : {}) });
     },
   );
 
@@ -41,7 +41,7 @@ export const authenticityRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['authenticity'], summary: 'The profile at the end of each quarter of the programme', params, response: { 200: trendSchema } } },
     async (request) => {
       await programmeRequest(app.db, request, request.params.id);
-      return getProgrammeAuthenticityTrend(app.db, { programmeId: request.params.id });
+      return getProgrammeAuthenticityTrend(app.db, { programmeId: request.params.id, minGroupSize: app.config.surveys.minGroupSize });
     },
   );
 
@@ -58,7 +58,7 @@ export const authenticityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/authenticity/portfolio',
     { schema: { tags: ['authenticity'], summary: 'Profiles of every programme you take part in, compared', response: { 200: portfolioSchema } } },
-    async (request) => getAuthenticityPortfolio(app.db, { actor: requireActor(request) }),
+    async (request) => getAuthenticityPortfolio(app.db, { actor: requireActor(request), minGroupSize: app.config.surveys.minGroupSize }),
   );
 
   app.get(

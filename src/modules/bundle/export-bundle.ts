@@ -24,6 +24,14 @@ export function slugify(name: string): string {
  * not see the whole budget).
  */
 export async function exportBundle(db: Database, options: { programmeId: string; budgetOrganizationId?: string | null }): Promise<ProgrammeBundle> {
+  return (await exportBundleWithRefs(db, options)).bundle;
+}
+
+/** Like exportBundle, and also gives the bundle ref of each organization id (for analyses joined to other tables). */
+export async function exportBundleWithRefs(
+  db: Database,
+  options: { programmeId: string; budgetOrganizationId?: string | null },
+): Promise<{ bundle: ProgrammeBundle; refOf: ReadonlyMap<string, string> }> {
   const [programme] = await db.select().from(programmes).where(eq(programmes.id, options.programmeId)).limit(1);
   if (!programme) throw notFound('Programme');
 
@@ -110,5 +118,5 @@ export async function exportBundle(db: Database, options: { programmeId: string;
       };
     })
     .sort((a, b) => a.ref.localeCompare(b.ref));
-  return bundle;
+  return { bundle, refOf: refs };
 }

@@ -31,6 +31,7 @@ export const NAVIGATION: NavigationEntry[] = [
   { to: '/strategy', labelKey: 'strategy' },
   { to: '/portfolio', labelKey: 'portfolio' },
   { to: '/authenticity', labelKey: 'authenticity' },
+  { to: '/iati', labelKey: 'iati' },
   { to: '/knowledge', labelKey: 'knowledge' },
   { to: '/admin/users', labelKey: 'adminUsers', isFor: canAdministerUsers },
   { to: '/settings', labelKey: 'settings' },

@@ -9,10 +9,11 @@ import type networksEn from './networks.en.json';
 import type strategyEn from './strategy.en.json';
 import type knowledgeEn from './knowledge.en.json';
 import type authenticityEn from './authenticity.en.json';
+import type iatiEn from './iati.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & { registry: typeof registryEn; appraisal: typeof appraisalEn; programmes: typeof programmesEn; surveys: typeof surveysEn; worklog: typeof worklogEn; networks: typeof networksEn; strategy: typeof strategyEn; knowledge: typeof knowledgeEn; authenticity: typeof authenticityEn } };
+    resources: { translation: typeof en & { registry: typeof registryEn; appraisal: typeof appraisalEn; programmes: typeof programmesEn; surveys: typeof surveysEn; worklog: typeof worklogEn; networks: typeof networksEn; strategy: typeof strategyEn; knowledge: typeof knowledgeEn; authenticity: typeof authenticityEn; iati: typeof iatiEn } };
   }
 }

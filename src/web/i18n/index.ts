@@ -20,13 +20,15 @@ import knowledgeEn from './knowledge.en.json';
 import knowledgeFr from './knowledge.fr.json';
 import authenticityEn from './authenticity.en.json';
 import authenticityFr from './authenticity.fr.json';
+import iatiEn from './iati.en.json';
+import iatiFr from './iati.fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn, networks: networksEn, strategy: strategyEn, knowledge: knowledgeEn, worklog: worklogEn, authenticity: authenticityEn } },
-  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr, networks: networksFr, strategy: strategyFr, knowledge: knowledgeFr, worklog: worklogFr, authenticity: authenticityFr } },
+  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn, networks: networksEn, strategy: strategyEn, knowledge: knowledgeEn, worklog: worklogEn, authenticity: authenticityEn, iati: iatiEn } },
+  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr, networks: networksFr, strategy: strategyFr, knowledge: knowledgeFr, worklog: worklogFr, authenticity: authenticityFr, iati: iatiFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';

@@ -19,7 +19,7 @@ export function ProgrammeLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const base = `/programmes/${programmeId}`;
-  const current = location.pathname.slice(base.length).replace(/^\//, '').split('/')[0] ?? '';
+  const current = location.pathname.slice(base.length).replace(/^\//, '').split('/')[0] || 'overview';
 
   if (programme.isPending) {
     return (
@@ -44,7 +44,7 @@ export function ProgrammeLayout() {
         </Group>
         <Title order={1}>{data.title}</Title>
       </div>
-      <Tabs value={current} onChange={(value) => navigate(value ? `${base}/${value}` : base)} keepMounted={false}>
+      <Tabs value={current} onChange={(value) => void navigate(!value || value === 'overview' ? base : `${base}/${value}`)} keepMounted={false}>
         <Tabs.List aria-label={t('programmes.tabs.label')} style={{ flexWrap: 'wrap' }}>
           {TABS.map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
