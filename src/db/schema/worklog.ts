@@ -6,6 +6,9 @@ import { programmes } from './programmes.js';
 import { users } from './accounts.js';
 
 /*
+ * Timeline indexes are ascending on (programme, date, id): PostgreSQL reads them backwards for the
+ * newest-first pages (a DESC index written by drizzle-kit is NULLS LAST, which ORDER BY ... DESC cannot use).
+ *
  * The programme's working log: meetings, decisions with each organization's involvement,
  * interactions, learning exchanges and open ratings. Every record keeps the organization and user
  * that recorded it: an organization edits only what it recorded (managers excepted). Records that
@@ -61,7 +64,7 @@ export const meetings = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (table) => [index('meetings_timeline_index').on(table.programmeId, table.date.desc(), table.id.desc())],
+  (table) => [index('meetings_timeline_index').on(table.programmeId, table.date, table.id)],
 );
 
 /** The organizations that attended a meeting. */
@@ -120,7 +123,7 @@ export const decisions = pgTable(
     version: version(),
   },
   (table) => [
-    index('decisions_timeline_index').on(table.programmeId, table.date.desc(), table.id.desc()),
+    index('decisions_timeline_index').on(table.programmeId, table.date, table.id),
     index('decisions_meeting_index').on(table.meetingId),
   ],
 );
@@ -215,9 +218,9 @@ export const interactions = pgTable(
     version: version(),
   },
   (table) => [
-    index('interactions_timeline_index').on(table.programmeId, table.date.desc(), table.id.desc()),
-    index('interactions_from_index').on(table.programmeId, table.fromOrganizationId, table.date.desc(), table.id.desc()),
-    index('interactions_to_index').on(table.programmeId, table.toOrganizationId, table.date.desc(), table.id.desc()),
+    index('interactions_timeline_index').on(table.programmeId, table.date, table.id),
+    index('interactions_from_index').on(table.programmeId, table.fromOrganizationId, table.date, table.id),
+    index('interactions_to_index').on(table.programmeId, table.toOrganizationId, table.date, table.id),
   ],
 );
 
@@ -244,7 +247,7 @@ export const learningExchanges = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (table) => [index('learning_exchanges_timeline_index').on(table.programmeId, table.date.desc(), table.id.desc())],
+  (table) => [index('learning_exchanges_timeline_index').on(table.programmeId, table.date, table.id)],
 );
 
 /** Trust and value (1..4) one member organization records about another in its own name; never a survey answer. */
@@ -269,7 +272,7 @@ export const openRatings = pgTable(
     version: version(),
   },
   (table) => [
-    index('open_ratings_programme_index').on(table.programmeId, table.date.desc(), table.id.desc()),
+    index('open_ratings_programme_index').on(table.programmeId, table.date, table.id),
     check('open_ratings_trust_range', sql`${table.trust} between 1 and 4`),
     check('open_ratings_value_range', sql`${table.value} between 1 and 4`),
   ],

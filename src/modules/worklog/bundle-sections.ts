@@ -55,8 +55,8 @@ export const meetingsSection: BundleSection = {
       meetingRows.push([id, context.programmeId, day(meeting.date), 'other', meeting.title ?? null, chair]);
       for (const organizationId of new Set([chair, ...meeting.attendees.map((ref) => orgOf(context, ref))])) attendeeRows.push([id, organizationId]);
     }
-    await insertRows(db, 'meetings', ['id', 'programme_id', 'date', 'kind', 'title', 'chair_organization_id'], meetingRows);
-    await insertRows(db, 'meeting_attendees', ['meeting_id', 'organization_id'], attendeeRows);
+    await insertRows(db, 'meetings', [['id', 'uuid'], ['programme_id', 'uuid'], ['date', 'date'], ['kind', 'text'], ['title', 'text'], ['chair_organization_id', 'uuid']], meetingRows);
+    await insertRows(db, 'meeting_attendees', [['meeting_id', 'uuid'], ['organization_id', 'uuid']], attendeeRows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db.select().from(meetings).where(eq(meetings.programmeId, context.programmeId)).orderBy(asc(meetings.date));
@@ -95,9 +95,9 @@ export const decisionsSection: BundleSection = {
       for (const [ref, level] of Object.entries(decision.involvement)) levelRows.push([id, orgOf(context, ref), level]);
       for (const [ref, level] of Object.entries(decision.desired ?? {})) desiredRows.push([id, orgOf(context, ref), level]);
     }
-    await insertRows(db, 'decisions', ['id', 'programme_id', 'date', 'title', 'description', 'scope', 'locality', 'topic'], decisionRows);
-    await insertRows(db, 'decision_involvements', ['decision_id', 'organization_id', 'level'], levelRows);
-    await insertRows(db, 'decision_desired_involvements', ['decision_id', 'organization_id', 'level'], desiredRows);
+    await insertRows(db, 'decisions', [['id', 'uuid'], ['programme_id', 'uuid'], ['date', 'date'], ['title', 'text'], ['description', 'text'], ['scope', 'text'], ['locality', 'text'], ['topic', 'text']], decisionRows);
+    await insertRows(db, 'decision_involvements', [['decision_id', 'uuid'], ['organization_id', 'uuid'], ['level', 'integer']], levelRows);
+    await insertRows(db, 'decision_desired_involvements', [['decision_id', 'uuid'], ['organization_id', 'uuid'], ['level', 'integer']], desiredRows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db.select().from(decisions).where(eq(decisions.programmeId, context.programmeId));
@@ -143,7 +143,7 @@ export const interactionsSection: BundleSection = {
       const from = orgOf(context, interaction.from);
       return [context.programmeId, day(interaction.date), from, orgOf(context, interaction.to), from, interaction.channel ?? null, interaction.subject ?? null];
     });
-    await insertRows(db, 'interactions', ['programme_id', 'date', 'from_organization_id', 'to_organization_id', 'initiated_by_organization_id', 'channel', 'subject'], rows);
+    await insertRows(db, 'interactions', [['programme_id', 'uuid'], ['date', 'date'], ['from_organization_id', 'uuid'], ['to_organization_id', 'uuid'], ['initiated_by_organization_id', 'uuid'], ['channel', 'text'], ['subject', 'text']], rows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db.select().from(interactions).where(eq(interactions.programmeId, context.programmeId));
@@ -160,7 +160,7 @@ export const learningSection: BundleSection = {
   name: 'learning',
   async importInto(db, context, bundle) {
     const rows = bundle.learning.map((record) => [context.programmeId, day(record.date), orgOf(context, record.from), orgOf(context, record.to), record.topic, record.kind ?? 'exchange']);
-    await insertRows(db, 'learning_exchanges', ['programme_id', 'date', 'from_organization_id', 'to_organization_id', 'topic', 'kind'], rows);
+    await insertRows(db, 'learning_exchanges', [['programme_id', 'uuid'], ['date', 'date'], ['from_organization_id', 'uuid'], ['to_organization_id', 'uuid'], ['topic', 'text'], ['kind', 'text']], rows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db.select().from(learningExchanges).where(eq(learningExchanges.programmeId, context.programmeId));
@@ -178,7 +178,7 @@ export const ratingsSection: BundleSection = {
       const rater = orgOf(context, rating.rater);
       return [context.programmeId, rating.date ? day(rating.date) : null, rater, orgOf(context, rating.ratee), rating.trust, rating.value, rater];
     });
-    await insertRows(db, 'open_ratings', ['programme_id', 'date', 'rater_organization_id', 'ratee_organization_id', 'trust', 'value', 'recorded_by_organization_id'], rows);
+    await insertRows(db, 'open_ratings', [['programme_id', 'uuid'], ['date', 'date'], ['rater_organization_id', 'uuid'], ['ratee_organization_id', 'uuid'], ['trust', 'integer'], ['value', 'integer'], ['recorded_by_organization_id', 'uuid']], rows);
   },
   async exportFrom(db, context: ExportContext, bundle) {
     const rows = await db.select().from(openRatings).where(eq(openRatings.programmeId, context.programmeId));
