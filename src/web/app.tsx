@@ -20,6 +20,7 @@ import { appraisalRoutes } from './pages/appraisal/routes';
 import { programmeRoutes } from './pages/programmes/routes';
 import { publicSurveyRoutes, surveyRoutes } from './pages/surveys/routes';
 import { NetworksPage } from './pages/networks/networks-page';
+import { IatiPage } from './pages/iati/iati-page';
 import { StrategyPage } from './pages/strategy/strategy-page';
 import { PortfolioPage } from './pages/strategy/portfolio-page';
 import { ArticlePage, KnowledgePage } from './pages/knowledge/knowledge-page';
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'networks', element: <NetworksPage /> },
+      { path: 'iati', element: <IatiPage /> },
       { path: 'strategy', element: <StrategyPage /> },
       { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'knowledge', element: <KnowledgePage /> },

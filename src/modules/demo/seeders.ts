@@ -5,6 +5,7 @@ import { seedWorklog } from './seed-worklog.js';
 import { seedAppraisal } from './seed-appraisal.js';
 import { seedSurveys } from './seed-surveys.js';
 import { seedNetworks } from './seed-networks.js';
+import { seedIati } from './seed-iati.js';
 
 /** What the core demo created, for each capability's seeder to build on. */
 export type DemoContext = {
@@ -29,3 +30,4 @@ demoSeeders.push(seedWorklog);
 demoSeeders.push(seedAppraisal);
 demoSeeders.push(seedSurveys);
 demoSeeders.push(seedNetworks);
+demoSeeders.push(seedIati);
