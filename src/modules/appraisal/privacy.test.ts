@@ -105,6 +105,21 @@ describe('privacy of appraisals', () => {
     expect(((await inject('GET', `/api/appraisals/compare?programmeId=${programme.id}`, sessions.owner)).json() as { candidates: unknown[] }).candidates).toHaveLength(1);
   });
 
+  it('answers 401 to anonymous requests on every appraisal and capacity route', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const checked: string[] = [];
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (!operation.tags?.some((tag) => tag === 'appraisal' || tag === 'capacity')) continue;
+        const url = path.replace('{id}', appraised.id).replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const response = await t.app.inject({ method: method.toUpperCase() as 'GET', url, ...(method === 'get' || method === 'delete' ? {} : { payload: {} }) });
+        expect(response.statusCode, `${method} ${path}`).toBe(401);
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(25);
+  });
+
   it('answers 401 to anonymous requests', async () => {
     const appraisal = await buildAppraisal(t.database.db, { organizationId: owner.id, candidateOrganizationId: appraised.id, shared: true });
     expect(await statusOf('GET', `/api/appraisals/${appraisal.id}`, null)).toBe(401);

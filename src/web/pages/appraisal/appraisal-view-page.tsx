@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Progress, Radio, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { useFormat } from '../../components/use-format';
 import { EvidenceFiles } from './evidence-files';
-import { DECISION_COLORS, Loading, SaveError, SectionNav, useLocalized, useScoreText } from './shared';
+import { ConfirmDeleteButton, DECISION_COLORS, Loading, SaveError, SectionNav, useLocalized, useScoreText } from './shared';
 import { SupportPlanSection } from './support-items';
 
 const DECISIONS: Decision[] = ['select', 'select-with-support', 'do-not-select'];
@@ -34,7 +34,6 @@ function AppraisalView({ appraisal, onReload }: { appraisal: Appraisal; onReload
   const support = useParentSupportItems({ kind: 'appraisal', id: appraisal.id });
   const scoreOf = new Map(appraisal.scores.map((entry) => [entry.criterionKey, entry]));
 
-  const [confirming, setConfirming] = useState(false);
 
   return (
     <Stack gap="md" maw={1000}>
@@ -59,21 +58,7 @@ function AppraisalView({ appraisal, onReload }: { appraisal: Appraisal; onReload
                 {t('appraisal.view.compare')}
               </Button>
             ) : null}
-            <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
-              {t('appraisal.common.delete')}
-            </Button>
-            <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('appraisal.common.delete')}>
-              <Text size="sm">{t('appraisal.view.deleteConfirm')}</Text>
-              {remove.error ? <ErrorAlert error={remove.error} /> : null}
-              <Group justify="flex-end" mt="md">
-                <Button variant="default" onClick={() => setConfirming(false)}>
-                  {t('appraisal.common.cancel')}
-                </Button>
-                <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(appraisal.id, { onSuccess: () => navigate('/appraisals') })}>
-                  {t('appraisal.common.delete')}
-                </Button>
-              </Group>
-            </Modal>
+            <ConfirmDeleteButton question={t('appraisal.view.deleteConfirm')} pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate(appraisal.id, { onSuccess: () => navigate('/appraisals') })} />
           </Group>
         ) : null}
       </Group>

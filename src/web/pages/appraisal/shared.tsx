@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Select } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -152,3 +152,28 @@ export function ProgrammePicker(props: { label: string; description?: string; va
 }
 
 export const DECISION_COLORS = { select: 'teal', 'select-with-support': 'blue', 'do-not-select': 'red' } as const;
+
+/** A delete button that asks first, in a dialog. */
+export function ConfirmDeleteButton(props: { question: string; pending: boolean; error: unknown; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button variant="subtle" color="red" onClick={() => setOpened(true)}>
+        {t('appraisal.common.delete')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('appraisal.common.delete')}>
+        <Text size="sm">{props.question}</Text>
+        {props.error ? <ErrorAlert error={props.error} /> : null}
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setOpened(false)}>
+            {t('appraisal.common.cancel')}
+          </Button>
+          <Button color="red" loading={props.pending} onClick={props.onConfirm}>
+            {t('appraisal.common.delete')}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

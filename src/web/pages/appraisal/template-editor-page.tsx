@@ -8,7 +8,7 @@ import { useAppraisalTemplate, useCopyTemplate, useDeleteTemplate, useUpdateTemp
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { currentLanguage } from '../../i18n';
-import { Loading, SaveError, SectionNav, useLocalized } from './shared';
+import { ConfirmDeleteButton, Loading, SaveError, SectionNav, useLocalized } from './shared';
 
 type Group = AppraisalTemplate['groups'][number];
 
@@ -152,9 +152,7 @@ function TemplateEditor({ template, onReload }: { template: AppraisalTemplate; o
               </div>
               {editable ? (
                 <Group gap="xs">
-                  <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate(template.id, { onSuccess: () => navigate('/appraisals/templates') })}>
-                    {t('appraisal.common.delete')}
-                  </Button>
+                  <ConfirmDeleteButton question={t('appraisal.templates.deleteConfirm')} pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate(template.id, { onSuccess: () => navigate('/appraisals/templates') })} />
                   <Button type="submit" disabled={total !== 100} loading={update.isPending}>
                     {t('appraisal.common.save')}
                   </Button>
