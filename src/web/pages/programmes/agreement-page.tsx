@@ -6,7 +6,7 @@ import { INGREDIENTS, putJson, useAgreement, useMembers, useProgrammeMutation, t
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { useFormat } from '../../components/use-format';
-import { useCurrentUser } from '../../components/current-user';
+import { useMe } from '../../api/me';
 import { useProgrammeContext } from './programme-layout';
 import { Loading } from './shared';
 
@@ -18,7 +18,8 @@ export function AgreementPage() {
   const agreement = useAgreement(programme.id);
   const members = useMembers(programme.id);
   const format = useFormat();
-  const me = useCurrentUser();
+  // The layout's outlet context is the programme, so the signed-in user comes from its (cached) query.
+  const me = useMe();
   const publish = useProgrammeMutation(programme.id, () => api.post(`/api/programmes/${programme.id}/agreement/versions`, { version: agreement.data?.version }));
   const sign = useProgrammeMutation(programme.id, () => api.post(`/api/programmes/${programme.id}/agreement/sign`));
 
@@ -26,7 +27,7 @@ export function AgreementPage() {
   if (agreement.isError) return <ErrorAlert error={agreement.error} onRetry={() => void agreement.refetch()} />;
   const data = agreement.data;
   const myMember = members.data?.items.find((member) => member.organization.id === programme.me.organizationId && member.active);
-  const isFocalPoint = myMember?.focalPoint?.id === me.user.id;
+  const isFocalPoint = myMember?.focalPoint !== null && myMember?.focalPoint !== undefined && myMember.focalPoint.id === me.data?.user.id;
   const latest = data.versions[0];
   const documentUrl = (extension: 'html' | 'pdf', version: string) => `/api/programmes/${programme.id}/agreement.${extension}?version=${version}&lang=${i18n.language === 'fr' ? 'fr' : 'en'}`;
 

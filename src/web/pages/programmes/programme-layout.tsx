@@ -4,7 +4,7 @@ import { Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'r
 import { useProgramme, type ProgrammeDetail } from '../../api/programmes';
 import { ErrorAlert } from '../../components/error-alert';
 
-const TABS = ['', 'consortium', 'agreement', 'plan', 'budget', 'team', 'log', 'authenticity'] as const;
+const TABS = ['overview', 'consortium', 'agreement', 'plan', 'budget', 'team', 'log', 'authenticity'] as const;
 
 /** The programme a programme page is about, from the layout. */
 export function useProgrammeContext(): ProgrammeDetail {
