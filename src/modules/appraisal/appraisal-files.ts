@@ -38,7 +38,9 @@ function contentMatches(contentType: string, content: Buffer): boolean {
       return false;
     }
   }
-  return signature !== undefined && signature.every((byte, index) => content[index] === byte);
+  if (signature === undefined || !signature.every((byte, index) => content[index] === byte)) return false;
+  // RIFF is also the start of audio and video files: a WebP image says so at byte 8.
+  return contentType !== 'image/webp' || content.subarray(8, 12).toString('latin1') === 'WEBP';
 }
 
 /** Attaches an evidence file to an appraisal (optionally to one criterion), refusing unknown types, mismatched content and files over the limit. */
