@@ -54,8 +54,10 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 /** Builds the web app into a scratch folder, so the journey tests the sources as they are now. */
-async function buildWebApp(): Promise<string> {
+export async function buildWebApp(): Promise<string> {
   const outDir = path.join(repositoryRoot, '.test-data', 'e2e-web');
+  // The e2e project's global setup builds once per run and says so; journeys then reuse that build.
+  if (process.env.E2E_WEB_BUILT === outDir && fs.existsSync(path.join(outDir, 'index.html'))) return outDir;
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   // The test runner sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;
