@@ -37,3 +37,23 @@ export async function insertMany(query: RawQuery, table: string, columns: string
     await query(head + tuples.join(', '), values);
   }
 }
+
+// Rows per unnest statement: one parameter per column whatever the row count, so the size is
+// bounded by memory only; 5,000 keeps each statement short.
+const rowsPerUnnest = 5_000;
+
+/**
+ * Inserts rows of scalar columns with `insert ... select * from unnest($1::type[], ...)`: one
+ * array parameter per column instead of one parameter per value, which PostgreSQL parses and
+ * plans in a fraction of the time a multi-row VALUES list of the same rows takes.
+ */
+export async function insertUnnest(query: RawQuery, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
+  const text = `insert into "${table}" (${names}) select * from unnest(${arrays})`;
+  for (let start = 0; start < rows.length; start += rowsPerUnnest) {
+    const batch = rows.slice(start, start + rowsPerUnnest);
+    await query(text, columns.map((_, index) => batch.map((row) => row[index] ?? null)));
+  }
+}

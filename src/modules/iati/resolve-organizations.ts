@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { organisationTypes } from './codes.generated.js';
 import { normalizeOrganizationName, usableIdentifier } from './normalize-name.js';
 import { pickNarrative } from './map-activity.js';
-import { insertMany, type RawQuery } from './raw-sql.js';
+import { insertUnnest, type RawQuery } from './raw-sql.js';
 import type { IatiNarrative } from './types.js';
 
 const knownTypes = new Set(organisationTypes.map((type) => type.code));
@@ -72,7 +72,7 @@ export async function createOrganizationResolver(query: RawQuery): Promise<Organ
       if (pending.length === 0) return;
       const rows = pending;
       pending = [];
-      await insertMany(query, 'organizations', ['id', 'name', 'identifier', 'type', 'source'], rows, { source: 'jsonb' });
+      await insertUnnest(query, 'organizations', [['id', 'uuid'], ['name', 'text'], ['identifier', 'text'], ['type', 'text'], ['source', 'jsonb']], rows);
     },
     counts: () => ({ created, matched: matched.size }),
   };

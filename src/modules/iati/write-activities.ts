@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { consortiumRoleOfIatiRole, finiteOrNull, isNewer, lastUpdatedOf, membershipRole, pickNarrative, programmeFieldsOf, validDate } from './map-activity.js';
 import type { OrganizationResolver } from './resolve-organizations.js';
-import { insertMany, type RawQuery } from './raw-sql.js';
+import { insertMany, insertUnnest, type RawQuery } from './raw-sql.js';
 import type { IatiActivity, IatiRoleCode, IatiTransactionParty } from './types.js';
 
 export type ActivityBatch = {
@@ -135,20 +135,20 @@ export async function writeActivityBatch(query: RawQuery, batch: ActivityBatch):
 
   await resolver.flush();
   await insertMany(query, 'programmes', ['id', 'ref', 'title', 'summary', 'status', 'start_date', 'end_date', 'currency', 'countries', 'sectors', 'donors', 'created_by'], programmes);
-  await insertMany(
-    query, 'iati_activities',
-    ['programme_id', 'iati_identifier', 'reporting_org_ref', 'reporting_org_type', 'reporting_organization_id', 'last_updated', 'version', 'activity_status', 'default_currency', 'default_lang', 'hierarchy', 'title', 'description', 'dates', 'import_id'],
-    activities, { title: 'jsonb', description: 'jsonb', dates: 'jsonb' },
-  );
-  await insertMany(query, 'programme_members', ['programme_id', 'organization_id', 'role', 'iati_role'], members);
-  await insertMany(query, 'iati_participations', ['programme_id', 'position', 'organization_id', 'ref', 'role', 'type', 'name', 'activity_id'], participations, { name: 'jsonb' });
-  await insertMany(
-    query, 'iati_transactions',
-    ['programme_id', 'position', 'type', 'date', 'value', 'currency', 'value_date', 'provider_organization_id', 'provider_ref', 'provider_name', 'provider_activity_id', 'receiver_organization_id', 'receiver_ref', 'receiver_name', 'receiver_activity_id'],
-    transactions,
-  );
-  await insertMany(query, 'iati_budgets', ['programme_id', 'position', 'type', 'status', 'period_start', 'period_end', 'value', 'currency'], budgets);
-  await insertMany(query, 'iati_related_activities', ['programme_id', 'ref', 'type'], related);
-  await insertMany(query, 'iati_activity_countries', ['programme_id', 'code', 'percentage'], countries);
-  await insertMany(query, 'iati_activity_sectors', ['programme_id', 'code', 'vocabulary', 'percentage'], sectors);
+  await insertUnnest(query, 'iati_activities', [
+    ['programme_id', 'uuid'], ['iati_identifier', 'text'], ['reporting_org_ref', 'text'], ['reporting_org_type', 'text'], ['reporting_organization_id', 'uuid'],
+    ['last_updated', 'timestamptz'], ['version', 'text'], ['activity_status', 'text'], ['default_currency', 'text'], ['default_lang', 'text'], ['hierarchy', 'text'],
+    ['title', 'jsonb'], ['description', 'jsonb'], ['dates', 'jsonb'], ['import_id', 'uuid'],
+  ], activities);
+  await insertUnnest(query, 'programme_members', [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['iati_role', 'int4']], members);
+  await insertUnnest(query, 'iati_participations', [['programme_id', 'uuid'], ['position', 'int4'], ['organization_id', 'uuid'], ['ref', 'text'], ['role', 'text'], ['type', 'text'], ['name', 'jsonb'], ['activity_id', 'text']], participations);
+  await insertUnnest(query, 'iati_transactions', [
+    ['programme_id', 'uuid'], ['position', 'int4'], ['type', 'text'], ['date', 'date'], ['value', 'numeric'], ['currency', 'text'], ['value_date', 'date'],
+    ['provider_organization_id', 'uuid'], ['provider_ref', 'text'], ['provider_name', 'text'], ['provider_activity_id', 'text'],
+    ['receiver_organization_id', 'uuid'], ['receiver_ref', 'text'], ['receiver_name', 'text'], ['receiver_activity_id', 'text'],
+  ], transactions);
+  await insertUnnest(query, 'iati_budgets', [['programme_id', 'uuid'], ['position', 'int4'], ['type', 'text'], ['status', 'text'], ['period_start', 'date'], ['period_end', 'date'], ['value', 'numeric'], ['currency', 'text']], budgets);
+  await insertUnnest(query, 'iati_related_activities', [['programme_id', 'uuid'], ['ref', 'text'], ['type', 'text']], related);
+  await insertUnnest(query, 'iati_activity_countries', [['programme_id', 'uuid'], ['code', 'text'], ['percentage', 'numeric']], countries);
+  await insertUnnest(query, 'iati_activity_sectors', [['programme_id', 'uuid'], ['code', 'text'], ['vocabulary', 'text'], ['percentage', 'numeric']], sectors);
 }
