@@ -4,7 +4,7 @@ import { loadAgreement, publishAgreement, putStatement, signAgreement, updateAgr
 import { buildAgreementHtml, renderPdf } from './agreement-document.js';
 import { budgetVisibility } from './budget-routes.js';
 import { programmeRequest } from './route-access.js';
-import { agreementIngredients, programmeParams, publishAgreementBody, putStatementBody, statementParams, updateAgreementBody } from './schemas.js';
+import { agreementAnswer, agreementIngredients, agreementVersionAnswer, programmeParams, publishedAnswer, signoffAnswer, statementAnswer, publishAgreementBody, putStatementBody, statementParams, updateAgreementBody } from './schemas.js';
 
 const tags = ['agreement'];
 const documentQuery = z.object({
@@ -13,11 +13,11 @@ const documentQuery = z.object({
 });
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/programmes/:id/agreement', { schema: { tags, summary: 'The agreement: draft ingredients, members’ statements, versions and sign-offs', params: programmeParams } }, async (request) => {
+  app.get('/api/programmes/:id/agreement', { schema: { tags, summary: 'The agreement: draft ingredients, members’ statements, versions and sign-offs', params: programmeParams, response: { 200: agreementAnswer } } }, async (request) => {
     await programmeRequest(app.db, request, request.params.id);
     const { agreement, statements, versions, signoffs } = await loadAgreement(app.db, request.params.id);
     return {
-      ingredients: Object.fromEntries(agreementIngredients.map((key) => [key, agreement[key]])),
+      ingredients: Object.fromEntries(agreementIngredients.map((key) => [key, agreement[key]])) as Record<(typeof agreementIngredients)[number], string | null>,
       publishedNumber: agreement.publishedNumber,
       version: agreement.version,
       statements: statements.map(({ statement, organizationName }) => ({
@@ -39,7 +39,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.patch('/api/programmes/:id/agreement', { schema: { tags, summary: 'Change the draft’s ingredients (managers)', params: programmeParams, body: updateAgreementBody } }, async (request) => {
+  app.patch('/api/programmes/:id/agreement', { schema: { tags, summary: 'Change the draft’s ingredients (managers)', params: programmeParams, body: updateAgreementBody, response: { 200: agreementVersionAnswer } } }, async (request) => {
     await programmeRequest(app.db, request, request.params.id, 'programme.manage');
     const agreement = await updateAgreement(app.db, { programmeId: request.params.id, input: request.body });
     return { version: agreement.version };
@@ -47,7 +47,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/programmes/:id/agreement/statements/:organizationId',
-    { schema: { tags, summary: 'Write your organization’s own contributions and expectations', params: statementParams, body: putStatementBody } },
+    { schema: { tags, summary: 'Write your organization’s own contributions and expectations', params: statementParams, body: putStatementBody, response: { 200: statementAnswer } } },
     async (request) => {
       const { actor } = await programmeRequest(app.db, request, request.params.id, 'programme.contribute');
       const statement = await putStatement(app.db, { programmeId: request.params.id, organizationId: request.params.organizationId, actor, input: request.body });
@@ -55,13 +55,13 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/programmes/:id/agreement/versions', { schema: { tags, summary: 'Publish the draft as a new version (earlier sign-offs no longer count)', params: programmeParams, body: publishAgreementBody } }, async (request, reply) => {
+  app.post('/api/programmes/:id/agreement/versions', { schema: { tags, summary: 'Publish the draft as a new version (earlier sign-offs no longer count)', params: programmeParams, body: publishAgreementBody, response: { 201: publishedAnswer } } }, async (request, reply) => {
     const { actor } = await programmeRequest(app.db, request, request.params.id, 'programme.manage');
     const { agreement, version } = await publishAgreement(app.db, { programmeId: request.params.id, actor, version: request.body.version, note: request.body.note });
     return reply.status(201).send({ number: version.number, version: agreement.version });
   });
 
-  app.post('/api/programmes/:id/agreement/sign', { schema: { tags, summary: 'Sign the latest version for your organization (its focal point)', params: programmeParams } }, async (request, reply) => {
+  app.post('/api/programmes/:id/agreement/sign', { schema: { tags, summary: 'Sign the latest version for your organization (its focal point)', params: programmeParams, response: { 201: signoffAnswer } } }, async (request, reply) => {
     const { actor } = await programmeRequest(app.db, request, request.params.id, 'programme.contribute');
     const { signoff, versionNumber } = await signAgreement(app.db, { programmeId: request.params.id, actor });
     return reply.status(201).send({ versionNumber, organizationId: signoff.organizationId, signedAt: signoff.signedAt.toISOString() });

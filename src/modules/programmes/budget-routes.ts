@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { can } from '../../lib/policy.js';
 import { createBudgetLine, deleteBudgetLine, loadBudget, updateBudgetLine, type BudgetVisibility } from './budget.js';
 import { programmeRequest, type ProgrammeRequestContext } from './route-access.js';
-import { childParams, createBudgetLineBody, programmeParams, updateBudgetLineBody } from './schemas.js';
+import { budgetAnswer, budgetLineAnswer, childParams, createBudgetLineBody, programmeParams, updateBudgetLineBody } from './schemas.js';
 import type { budgetLines } from '../../db/schema/index.js';
 
 const tags = ['budget'];
@@ -28,7 +28,7 @@ export function presentBudgetLine(line: typeof budgetLines.$inferSelect) {
 }
 
 export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/programmes/:id/budget', { schema: { tags, summary: 'Budget lines you may see, with totals and shares per organization', params: programmeParams } }, async (request) => {
+  app.get('/api/programmes/:id/budget', { schema: { tags, summary: 'Budget lines you may see, with totals and shares per organization', params: programmeParams, response: { 200: budgetAnswer } } }, async (request) => {
     const context = await programmeRequest(app.db, request, request.params.id);
     const visibility = budgetVisibility(context);
     const { lines, summary, names } = await loadBudget(app.db, { programmeId: request.params.id, visibility });
@@ -42,13 +42,13 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.post('/api/programmes/:id/budget-lines', { schema: { tags, summary: 'Add a budget line (members for themselves, managers for anyone)', params: programmeParams, body: createBudgetLineBody } }, async (request, reply) => {
+  app.post('/api/programmes/:id/budget-lines', { schema: { tags, summary: 'Add a budget line (members for themselves, managers for anyone)', params: programmeParams, body: createBudgetLineBody, response: { 201: budgetLineAnswer } } }, async (request, reply) => {
     const { actor, canManage } = await programmeRequest(app.db, request, request.params.id, 'programme.contribute');
     const line = await createBudgetLine(app.db, { programmeId: request.params.id, editor: { organizationId: actor.organizationId, canManage }, input: request.body });
     return reply.status(201).send(presentBudgetLine(line));
   });
 
-  app.patch('/api/programmes/:id/budget-lines/:childId', { schema: { tags, summary: 'Change a budget line', params: childParams, body: updateBudgetLineBody } }, async (request) => {
+  app.patch('/api/programmes/:id/budget-lines/:childId', { schema: { tags, summary: 'Change a budget line', params: childParams, body: updateBudgetLineBody, response: { 200: budgetLineAnswer } } }, async (request) => {
     const { actor, canManage } = await programmeRequest(app.db, request, request.params.id, 'programme.contribute');
     return presentBudgetLine(await updateBudgetLine(app.db, { programmeId: request.params.id, lineId: request.params.childId, editor: { organizationId: actor.organizationId, canManage }, input: request.body }));
   });

@@ -76,9 +76,10 @@ export async function createBudgetLine(db: Database, options: { programmeId: str
   return line!;
 }
 
-async function loadLine(db: Database, programmeId: string, lineId: string) {
+/** A line the editor may change: another organization's line is answered as missing, so a member learns nothing about it. */
+async function loadLine(db: Database, programmeId: string, lineId: string, editor: LineEditor) {
   const [line] = await db.select().from(budgetLines).where(and(eq(budgetLines.id, lineId), eq(budgetLines.programmeId, programmeId))).limit(1);
-  if (!line) throw notFound('Budget line');
+  if (!line || (!editor.canManage && line.organizationId !== editor.organizationId)) throw notFound('Budget line');
   return line;
 }
 
@@ -86,8 +87,7 @@ async function loadLine(db: Database, programmeId: string, lineId: string) {
 export async function updateBudgetLine(db: Database, options: { programmeId: string; lineId: string; editor: LineEditor; input: LineFields & { version: number } }) {
   const { version, ...input } = options.input;
   return db.transaction(async (tx) => {
-    const line = await loadLine(tx, options.programmeId, options.lineId);
-    assertMayEditOrganization(options.editor, line.organizationId);
+    const line = await loadLine(tx, options.programmeId, options.lineId, options.editor);
     if (input.organizationId !== undefined && input.organizationId !== line.organizationId) {
       assertMayEditOrganization(options.editor, input.organizationId);
       await assertActiveMember(tx, options.programmeId, input.organizationId, '/organizationId');
@@ -102,7 +102,6 @@ export async function updateBudgetLine(db: Database, options: { programmeId: str
 
 /** Deletes a budget line, under the same ownership rule. */
 export async function deleteBudgetLine(db: Database, options: { programmeId: string; lineId: string; editor: LineEditor }) {
-  const line = await loadLine(db, options.programmeId, options.lineId);
-  assertMayEditOrganization(options.editor, line.organizationId);
+  const line = await loadLine(db, options.programmeId, options.lineId, options.editor);
   await db.delete(budgetLines).where(eq(budgetLines.id, line.id));
 }

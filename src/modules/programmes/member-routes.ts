@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { appLink } from '../../lib/links.js';
 import { pageOf } from '../../lib/pagination.js';
 import { inviteToProgramme, listProgrammeUsers } from './invite-to-programme.js';
-import { addMember, listMembers, updateMember } from './members.js';
+import { addMember, listMemberUsers, listMembers, updateMember } from './members.js';
 import { presentMember } from './present.js';
 import { programmeRequest } from './route-access.js';
-import { addMemberBody, childParams, member, programmeInvitationBody, programmeInvitationCreated, programmeParams, programmeUser, updateMemberBody } from './schemas.js';
+import { addMemberBody, childParams, member, memberUserAnswer, programmeInvitationBody, programmeInvitationCreated, programmeParams, programmeUser, updateMemberBody } from './schemas.js';
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   const presentOne = async (programmeId: string, memberId: string) => {
@@ -40,6 +40,15 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       await programmeRequest(app.db, request, request.params.id, 'programme.manage');
       const updated = await updateMember(app.db, { programmeId: request.params.id, memberId: request.params.childId, input: request.body });
       return presentOne(request.params.id, updated.id);
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/members/:childId/users',
+    { schema: { tags: ['consortium'], summary: "A member organization's users, to choose its focal point from (managers)", params: childParams, response: { 200: pageOf(memberUserAnswer) } } },
+    async (request) => {
+      await programmeRequest(app.db, request, request.params.id, 'programme.manage');
+      return { items: await listMemberUsers(app.db, request.params.id, request.params.childId), nextCursor: null };
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { organizations, programmeMembers, users, type ConsortiumRole } from '../../db/schema/index.js';
@@ -115,4 +115,19 @@ export async function findActiveMember(db: Database, programmeId: string, organi
 /** Throws a validation error naming the field unless the organization is an active member. */
 export async function assertActiveMember(db: Database, programmeId: string, organizationId: string, pointer: string): Promise<void> {
   if (!(await findActiveMember(db, programmeId, organizationId))) throw invalidField(pointer, 'is not a member of this programme', organizationId);
+}
+
+/** The enabled users of a member organization, to choose its focal point from; 404 when the membership is not in this programme. */
+export async function listMemberUsers(db: Database, programmeId: string, memberId: string) {
+  const [member] = await db
+    .select({ organizationId: programmeMembers.organizationId })
+    .from(programmeMembers)
+    .where(and(eq(programmeMembers.id, memberId), eq(programmeMembers.programmeId, programmeId)))
+    .limit(1);
+  if (!member) throw notFound('Member');
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.organizationId, member.organizationId), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
 }

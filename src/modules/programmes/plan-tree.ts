@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { milestones, organizations, planActivities, planTasks, programmes, taskAssignments, workPackages, type RaciValue } from '../../db/schema/index.js';
 import { listMembers } from './members.js';
+import { presentMilestone, presentTask } from './present-plan.js';
 
 /** Loads a programme's whole action plan: work packages, activities, tasks with their RACI, milestones. */
 export async function loadPlan(db: Database, programmeId: string) {
@@ -31,23 +32,6 @@ export async function loadPlan(db: Database, programmeId: string) {
 export type Plan = Awaited<ReturnType<typeof loadPlan>>;
 export type PlanTask = Plan['tasks'][number];
 
-function presentTask(task: PlanTask) {
-  return {
-    id: task.id,
-    ref: task.ref,
-    activityId: task.activityId,
-    title: task.title,
-    description: task.description,
-    locality: task.locality,
-    startDate: task.startDate,
-    endDate: task.endDate,
-    deliverables: task.deliverables,
-    status: task.status,
-    raci: task.raci,
-    version: task.version,
-  };
-}
-
 /** The action plan as a tree: work packages → activities → tasks, plus tasks outside any activity and milestones. */
 export function buildPlanTree(plan: Plan) {
   const tasksByActivity = new Map<string | null, PlanTask[]>();
@@ -76,14 +60,7 @@ export function buildPlanTree(plan: Plan) {
         })),
     })),
     unplacedTasks: (tasksByActivity.get(null) ?? []).map(presentTask),
-    milestones: plan.milestones.map((milestone) => ({
-      id: milestone.id,
-      workPackageId: milestone.workPackageId,
-      title: milestone.title,
-      dueDate: milestone.dueDate,
-      achievedOn: milestone.achievedOn,
-      version: milestone.version,
-    })),
+    milestones: plan.milestones.map(presentMilestone),
   };
 }
 

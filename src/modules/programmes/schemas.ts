@@ -247,3 +247,110 @@ export const updateTeamMemberBody = z.strictObject({
   email: z.email().max(254).nullable().optional(),
   programmeRole: shortText.optional(),
 });
+
+// Answers of the action plan, budget and agreement routes
+
+const raciAnswer = z.record(z.string(), z.enum(raciValues));
+export const workPackageAnswer = z.object({ id: z.uuid(), code: z.string().nullable(), title: z.string(), description: z.string().nullable(), position: z.number().int(), leadOrganizationId: z.uuid().nullable(), version: z.number().int() });
+export const activityAnswer = z.object({ id: z.uuid(), workPackageId: z.uuid(), code: z.string().nullable(), title: z.string(), description: z.string().nullable(), position: z.number().int(), version: z.number().int() });
+export const taskAnswer = z.object({
+  id: z.uuid(),
+  ref: z.string(),
+  activityId: z.uuid().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  locality: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  deliverables: z.array(z.string()),
+  status: z.enum(taskStatuses),
+  raci: raciAnswer,
+  version: z.number().int(),
+});
+export const milestoneAnswer = z.object({ id: z.uuid(), workPackageId: z.uuid().nullable(), title: z.string(), dueDate: z.string(), achievedOn: z.string().nullable(), version: z.number().int() });
+export const planTreeAnswer = z.object({
+  workPackages: z.array(
+    workPackageAnswer.omit({ position: true }).extend({ activities: z.array(activityAnswer.omit({ workPackageId: true, position: true }).extend({ tasks: z.array(taskAnswer) })) }),
+  ),
+  unplacedTasks: z.array(taskAnswer),
+  milestones: z.array(milestoneAnswer),
+});
+export const timelineAnswer = z.object({
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(['work-package', 'activity', 'task', 'milestone']),
+      parentId: z.uuid().nullable(),
+      title: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      locality: z.string().nullable(),
+      accountableOrganizationId: z.uuid().nullable(),
+      status: z.string().nullable(),
+    }),
+  ),
+});
+const raciCounts = z.object({ R: z.number().int(), A: z.number().int(), C: z.number().int(), I: z.number().int() });
+export const raciMatrixAnswer = z.object({
+  organizations: z.array(z.object({ id: z.uuid(), name: z.string(), acronym: z.string().nullable(), role: z.string().nullable(), counts: raciCounts })),
+  tasks: z.array(z.object({ id: z.uuid(), ref: z.string(), title: z.string(), locality: z.string().nullable(), raci: raciAnswer })),
+});
+
+export const budgetLineAnswer = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  category: z.string().nullable(),
+  description: z.string().nullable(),
+  amount: z.number(),
+  indirectCosts: z.number(),
+  ownContribution: z.number(),
+  version: z.number().int(),
+});
+export const budgetAnswer = z.object({
+  scope: z.enum(['whole', 'own']),
+  lines: z.array(budgetLineAnswer),
+  totals: z.object({
+    total: z.number(),
+    indirectCosts: z.number(),
+    ownContribution: z.number(),
+    organizations: z.array(
+      z.object({
+        organizationId: z.uuid(),
+        name: z.string(),
+        acronym: z.string().nullable(),
+        role: z.string().nullable(),
+        lines: z.number().int(),
+        amount: z.number(),
+        indirectCosts: z.number(),
+        ownContribution: z.number(),
+        share: z.number(),
+        plannedShare: z.number().nullable(),
+        shareGap: z.number().nullable(),
+      }),
+    ),
+  }),
+});
+
+export const agreementAnswer = z.object({
+  ingredients: z.object(Object.fromEntries(agreementIngredients.map((key) => [key, z.string().nullable()])) as Record<(typeof agreementIngredients)[number], z.ZodNullable<z.ZodString>>),
+  publishedNumber: z.number().int(),
+  version: z.number().int(),
+  statements: z.array(z.object({ organizationId: z.uuid(), organizationName: z.string(), contributions: z.string(), expectations: z.string(), version: z.number().int(), updatedAt: z.string() })),
+  versions: z.array(
+    z.object({
+      number: z.number().int(),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+      signoffs: z.array(z.object({ organizationId: z.uuid(), organizationName: z.string(), signedAt: z.string() })),
+    }),
+  ),
+});
+export const agreementVersionAnswer = z.object({ version: z.number().int() });
+export const statementAnswer = z.object({ organizationId: z.uuid(), contributions: z.string(), expectations: z.string(), version: z.number().int() });
+export const publishedAnswer = z.object({ number: z.number().int(), version: z.number().int() });
+export const signoffAnswer = z.object({ versionNumber: z.number().int(), organizationId: z.uuid(), signedAt: z.string() });
+
+/** A user of a member organization, for choosing its focal point. */
+export const memberUserAnswer = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
