@@ -5,7 +5,13 @@ import { createdAt, id, updatedAt, version } from './columns.js';
 export const organizationScopes = ['local', 'national', 'regional', 'international'] as const;
 export type OrganizationScope = (typeof organizationScopes)[number];
 
-/** Every organization known to the instance: members of consortia, donors, vendors, networks... */
+/**
+ * Every organization known to the instance: members of consortia, donors, vendors, networks...
+ * The search columns (search_text, search_name, search_vector: stored generated columns kept by the
+ * database, with their GIN indexes) are created in migration registry_search_columns and read
+ * only through modules/organizations/search.ts; they are left out of this schema so that ordinary
+ * selects do not carry them.
+ */
 export const organizations = pgTable(
   'organizations',
   {
@@ -46,9 +52,11 @@ export const organizations = pgTable(
     uniqueIndex('organizations_identifier_unique')
       .on(table.identifier)
       .where(sql`${table.identifier} is not null and ${table.deletedAt} is null`),
-    index('organizations_name_index').on(table.name),
+    // The directory's order and its keyset cursor are (name, id): one index serves both.
+    index('organizations_name_id_index').on(table.name, table.id),
     index('organizations_country_index').on(table.country),
     index('organizations_type_index').on(table.type),
+    index('organizations_scope_index').on(table.scope),
     index('organizations_sectors_index').using('gin', table.sectors),
   ],
 );

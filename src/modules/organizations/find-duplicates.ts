@@ -2,7 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import { plainName } from './search.js';
+import { normalizedQuery, plainName } from './search.js';
 import type { OrganizationRow } from './get-organization.js';
 
 /** Names at least this similar (pg_trgm similarity, 0..1) are reported as likely duplicates. */
@@ -15,7 +15,7 @@ export async function findDuplicateCandidates(db: Database, options: { name?: st
   const name = options.name?.trim() || undefined;
   const identifier = options.identifier?.trim() || undefined;
   if (!name && !identifier) return [];
-  const normalized = sql`lower(public.registry_unaccent(${name ?? ''}))`;
+  const normalized = normalizedQuery(name ?? '');
   const sameIdentifier = identifier ? sql`coalesce(upper(${organizations.identifier}) = upper(${identifier}), false)` : sql`(${organizations.id} is null)`;
   const nameSimilarity = name ? sql<number>`similarity(${plainName}, ${normalized})` : sql<number>`(0 * ${organizations.version})`;
   // The % operator (index-backed, loose threshold) narrows the rows; the stricter threshold decides.
@@ -49,11 +49,11 @@ export async function listDuplicatePairs(db: Database, options: { limit: number;
     select * from (
       select a.id as first_id, b.id as second_id,
              coalesce(upper(a.identifier) = upper(b.identifier), false) as same_identifier,
-             round(similarity(lower(public.registry_unaccent(a.name)), lower(public.registry_unaccent(b.name)))::numeric, 4)::float8 as similarity
+             round(similarity(a.search_name, b.search_name)::numeric, 4)::float8 as similarity
       from ${organizations} a
       join ${organizations} b on a.id < b.id and b.deleted_at is null and (
         upper(a.identifier) = upper(b.identifier)
-        or lower(public.registry_unaccent(a.name)) % lower(public.registry_unaccent(b.name)))
+        or a.search_name % b.search_name)
       where a.deleted_at is null
     ) pairs
     where (same_identifier or similarity >= ${NAME_SIMILARITY_THRESHOLD})

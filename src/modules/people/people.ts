@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../lib/errors.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { can } from '../../lib/policy.js';
 import { loadProfile, requireLiveOrganization } from '../organizations/get-organization.js';
+import { normalizedQuery, personPlainName } from '../organizations/search.js';
 import type { CreatePersonInput, UpdatePersonInput } from './schemas.js';
 
 export type PersonRow = { person: typeof people.$inferSelect; organization: { id: string; name: string } | null };
@@ -102,8 +103,8 @@ export async function setPersonDeleted(db: Database, options: { personId: string
 /** Lists people by name, optionally of one employer or matching a name (accents and case ignored). */
 export async function listPeople(db: Database, options: { actor: Actor; q?: string; organizationId?: string; deleted?: boolean; limit: number; cursor?: string }) {
   const after = decodeCursor(options.cursor, 2) as [string, string] | undefined;
-  const normalized = options.q ? sql`lower(public.registry_unaccent(${options.q}))` : undefined;
-  const plain = sql`lower(public.registry_unaccent(${people.name}))`;
+  const normalized = options.q ? normalizedQuery(options.q) : undefined;
+  const plain = personPlainName;
   const rows = await selectPeople(db)
     .where(
       and(
