@@ -16,6 +16,10 @@ const publicRoutes = new Set([
   'POST /api/invitations/{token}/accept',
   'GET /api/password-resets/{token}',
   'POST /api/password-resets/{token}',
+  'GET /api/schemas/programme-bundle.json',
+  'GET /api/survey-answers/{token}',
+  'PUT /api/survey-answers/{token}/draft',
+  'POST /api/survey-answers/{token}',
 ]);
 
 describe('access without a session', () => {
