@@ -4,7 +4,8 @@
  * the ratio (target: the PostgreSQL import at least half the speed of parsing alone) and the peak
  * memory of each run (each in its own process).
  *
- * Usage: npx tsx bench/iati/import.bench.ts [--size 200] [--postgres URL] [--threads 1]
+ * Usage: npx tsx bench/iati/import.bench.ts [--size 200] [--postgres URL] [--threads 1] [--without-audit]
+ * --without-audit adds a PostgreSQL run with the audit-trail triggers off, to show their cost.
  * Without --postgres, the throwaway server of /work/pg-dev.sh is used when it answers.
  */
 import { execFileSync } from 'node:child_process';
@@ -51,6 +52,7 @@ const server = postgresUrl();
 const parse = runJson([resolve(here, 'iati-parse-run.ts'), file, threads]);
 const pglite = runJson([resolve(here, 'iati-import-run.ts'), file, 'pglite', '', threads]);
 const postgres = server ? runJson([resolve(here, 'iati-import-run.ts'), file, 'postgres', server, threads]) : null;
+const withoutAudit = server && process.argv.includes('--without-audit') ? runJson([resolve(here, 'iati-import-run.ts'), file, 'postgres', server, threads, '--without-audit']) : null;
 
 const line = (name: string, run: Run) =>
   `${name.padEnd(22)} ${(mb / run.seconds).toFixed(1).padStart(7)} MB/s  ${(mb / run.cpuSeconds).toFixed(1).padStart(7)} MB/s of own CPU  ${run.seconds.toFixed(1).padStart(6)} s  peak ${run.peakRssMb.toFixed(0)} MB`;
@@ -59,6 +61,7 @@ console.log(line('parse only', parse));
 console.log(line('import into PGlite', pglite));
 if (postgres) console.log(line('import into PostgreSQL', postgres));
 else console.log('import into PostgreSQL  skipped (no server: pass --postgres URL)');
+if (withoutAudit) console.log(line('PostgreSQL, no audit', withoutAudit));
 for (const [name, run] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
   if (!run) continue;
   if (run.storedActivities !== parse.activities || run.storedTransactions !== parse.transactions) {
@@ -67,5 +70,5 @@ for (const [name, run] of [['PGlite', pglite], ['PostgreSQL', postgres]] as cons
   }
 }
 const ratio = (run: Run) => parse.seconds / run.seconds;
-console.log(`ratio import/parse: PGlite ${ratio(pglite).toFixed(2)}${postgres ? `, PostgreSQL ${ratio(postgres).toFixed(2)} (target >= 0.50: ${ratio(postgres) >= 0.5 ? 'met' : 'not met'})` : ''}`);
+console.log(`ratio import/parse: PGlite ${ratio(pglite).toFixed(2)}${postgres ? `, PostgreSQL ${ratio(postgres).toFixed(2)} (target >= 0.50: ${ratio(postgres) >= 0.5 ? 'met' : 'not met'})` : ''}${withoutAudit ? `, PostgreSQL without audit triggers ${ratio(withoutAudit).toFixed(2)}` : ''}`);
 console.log(`load average while measuring: ${(await import('node:os')).loadavg().map((value) => value.toFixed(1)).join(' ')} (shared machine: wall times vary; own-CPU rates are steadier)`);

@@ -115,3 +115,21 @@ export function analysisCsvUrl(kind: 'funding-flows' | 'co-participation' | 'loc
   if (filter.country) query.set('country', filter.country);
   return `/api/iati/analysis/${kind}?${query.toString()}`;
 }
+
+export type OrganizationIatiProfile = {
+  organizationId: string;
+  activities: number;
+  published: number;
+  roles: { funding: number; accountable: number; extending: number; implementing: number };
+  currency: string | null;
+  received: number;
+  passedOn: number;
+  intermediary: boolean;
+  funders: Array<{ id: string; name: string; value: number }>;
+  recipients: Array<{ id: string; name: string; value: number }>;
+  localActor: boolean;
+  country: string | null;
+};
+
+export const useOrganizationIatiProfile = (organizationId: string) =>
+  useQuery({ queryKey: ['iati', 'organization', organizationId], queryFn: ({ signal }) => api.get<OrganizationIatiProfile>(`/api/organizations/${organizationId}/iati-profile`, { signal }) });
