@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './client';
+import { api, apiRequest, isApiError } from './client';
 import type { Page, ProgrammeStatus, ProgrammeSummary } from './types';
 
 const PAGE_SIZE = 25;
@@ -133,6 +133,19 @@ export function useProgrammeMutation<Input, Output = unknown>(id: string, send: 
   return useMutation({
     mutationFn: send,
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['programmes', id] }), queryClient.invalidateQueries({ queryKey: ['programmes', 'list'] })]),
+    // Someone else changed the record first (409): reload it, so the next attempt starts from their version.
+    onError: (error) => (isApiError(error) && error.status === 409 ? queryClient.invalidateQueries({ queryKey: ['programmes', id] }) : undefined),
+  });
+}
+
+export type MemberUser = { id: string; name: string; email: string };
+
+/** The users of a member organization, to choose its focal point from (managers only). */
+export function useMemberUsers(programmeId: string, memberId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: key(programmeId, `member-users-${memberId}`),
+    queryFn: ({ signal }) => api.get<Page<MemberUser>>(`/api/programmes/${programmeId}/members/${memberId}/users`, { signal }),
+    enabled,
   });
 }
 

@@ -7,7 +7,9 @@ import { useBudget, useMembers, useProgrammeMutation, type Member } from '../../
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeContext } from './programme-layout';
-import { Loading, shortName, useMoney } from './shared';
+import { BudgetLineForm, DeleteBudgetLine } from './budget-editors';
+import { DialogButton } from './plan-editors';
+import { Loading, MutationError, shortName, useMoney } from './shared';
 
 /** Budget lines per organization, totals and shares, and the comparison with planned shares. */
 export function BudgetPage() {
@@ -22,6 +24,9 @@ export function BudgetPage() {
   if (budget.isError) return <ErrorAlert error={budget.error} onRetry={() => void budget.refetch()} />;
   const { lines, totals, scope } = budget.data;
   const memberList = members.data?.items ?? [];
+  const me = programme.me;
+  const mayEdit = (organizationId: string) => me.canManage || (me.canContribute && organizationId === me.organizationId);
+  const editable = lines.some((line) => mayEdit(line.organizationId));
   const chart = totals.organizations.map((row) => ({ name: row.acronym ?? row.name, actual: row.share, planned: row.plannedShare ?? 0 }));
 
   return (
@@ -95,6 +100,7 @@ export function BudgetPage() {
                 <Table.Th scope="col" ta="right">{t('programmes.budget.amount')}</Table.Th>
                 <Table.Th scope="col" ta="right">{t('programmes.budget.indirect')}</Table.Th>
                 <Table.Th scope="col" ta="right">{t('programmes.budget.own')}</Table.Th>
+                {editable ? <Table.Th scope="col">{t('programmes.common.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -105,6 +111,18 @@ export function BudgetPage() {
                   <Table.Td ta="right">{money(line.amount)}</Table.Td>
                   <Table.Td ta="right">{money(line.indirectCosts)}</Table.Td>
                   <Table.Td ta="right">{line.ownContribution > 0 ? money(line.ownContribution) : ''}</Table.Td>
+                  {editable ? (
+                    <Table.Td>
+                      {mayEdit(line.organizationId) ? (
+                        <Group gap={4} wrap="nowrap">
+                          <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: line.category ?? money(line.amount) })} title={t('programmes.budget.editLine')}>
+                            {(close) => <BudgetLineForm programmeId={programme.id} line={line} onDone={close} />}
+                          </DialogButton>
+                          <DeleteBudgetLine programmeId={programme.id} line={line} name={`${shortName(memberList, line.organizationId)} ${line.category ?? ''} ${money(line.amount)}`} />
+                        </Group>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -165,7 +183,7 @@ function AddLineForm({ programmeId, members, canManage, myOrganizationId }: { pr
           {t('programmes.plan.add')}
         </Button>
       </Group>
-      {add.error ? <ErrorAlert error={add.error} title={t('errors.generic')} /> : null}
+      <MutationError error={add.error} />
     </Paper>
   );
 }

@@ -10,7 +10,9 @@ import { usePageTitle } from '../../components/page-title';
 import { useFormat } from '../../components/use-format';
 import { OrganizationPicker } from '../appraisal/shared';
 import { useProgrammeContext } from './programme-layout';
-import { Loading } from './shared';
+import { EndMembership, MemberForm } from './member-editors';
+import { DialogButton } from './plan-editors';
+import { Loading, MutationError } from './shared';
 
 /** The consortium: members with their roles, focal points and dates; managers add, end and invite. */
 export function ConsortiumPage() {
@@ -19,9 +21,6 @@ export function ConsortiumPage() {
   usePageTitle(t('programmes.tabs.consortium'));
   const members = useMembers(programme.id);
   const format = useFormat();
-  const leave = useProgrammeMutation(programme.id, (member: Member) =>
-    api.patch(`/api/programmes/${programme.id}/members/${member.id}`, { version: member.version, leftOn: new Date().toISOString().slice(0, 10) }),
-  );
 
   if (members.isPending) return <Loading />;
   if (members.isError) return <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />;
@@ -55,17 +54,25 @@ export function ConsortiumPage() {
                   <Badge variant="light">{t(`programme.role.${member.role}`)}</Badge>
                 </Table.Td>
                 <Table.Td>{t(`programmes.iatiRoles.${member.iatiRole}` as 'programmes.iatiRoles.1')}</Table.Td>
-                <Table.Td>{member.focalPoint?.name ?? t('common.notSet')}</Table.Td>
+                <Table.Td>
+                  {member.focalPoint?.name ?? t('common.notSet')}
+                  {member.plannedShare !== null ? (
+                    <Text size="xs" c="dimmed">
+                      {t('programmes.consortium.plannedShare', { share: member.plannedShare })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>
                   {format.date(member.joinedOn) || '…'} – {member.leftOn ? format.date(member.leftOn) : t('programmes.consortium.ongoing')}
                 </Table.Td>
                 {programme.me.canManage ? (
                   <Table.Td>
-                    {member.active ? (
-                      <Button size="xs" variant="subtle" color="red" loading={leave.isPending && leave.variables?.id === member.id} onClick={() => leave.mutate(member)}>
-                        {t('programmes.consortium.end')}
-                      </Button>
-                    ) : null}
+                    <Group gap={4} wrap="nowrap">
+                      <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: member.organization.name })} title={t('programmes.consortium.editTitle', { name: member.organization.name })}>
+                        {(close) => <MemberForm programmeId={programme.id} member={member} onDone={close} />}
+                      </DialogButton>
+                      {member.active ? <EndMembership programmeId={programme.id} member={member} /> : null}
+                    </Group>
                   </Table.Td>
                 ) : null}
               </Table.Tr>
@@ -73,7 +80,6 @@ export function ConsortiumPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {leave.error ? <ErrorAlert error={leave.error} title={t('errors.generic')} /> : null}
       {programme.me.canManage ? (
         <>
           <AddMemberForm programmeId={programme.id} />
@@ -108,7 +114,7 @@ function AddMemberForm({ programmeId }: { programmeId: string }) {
       <Text size="xs" c="dimmed" mt="xs">
         {t('programmes.consortium.addHint')}
       </Text>
-      {add.error ? <ErrorAlert error={add.error} title={t('errors.generic')} /> : null}
+      <MutationError error={add.error} />
     </Paper>
   );
 }

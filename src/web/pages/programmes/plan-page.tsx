@@ -1,15 +1,19 @@
-import { Badge, Box, Button, Group, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Badge, Box, Group, Paper, ScrollArea, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useMembers, usePlan, useProgrammeMutation, useRaciMatrix, useTimeline, type Member, type PlanTask, type PlanTree, type Raci, type Timeline } from '../../api/programmes';
+import { useMembers, usePlan, useRaciMatrix, useTimeline, type Member, type PlanTask, type PlanTree, type ProgrammeDetail, type Timeline } from '../../api/programmes';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { useFormat } from '../../components/use-format';
 import { useProgrammeContext } from './programme-layout';
+import { ActivityForm, DialogButton, MilestoneForm, TaskForm, WorkPackageForm } from './plan-editors';
+import { DeletePlanItem } from './plan-delete';
 import { Loading, shortName } from './shared';
 
-const RACI_VALUES: Raci[] = ['A', 'AR', 'R', 'C', 'I'];
+type Me = ProgrammeDetail['me'];
+type TreeProps = { programmeId: string; plan: PlanTree; members: Member[]; me: Me };
+
+/** A member may change the progress of the tasks its organization is Responsible or Accountable for; managers change any. */
+const mayEditTask = (me: Me, task: PlanTask) => me.canManage || (me.canContribute && ['R', 'A', 'AR'].includes(task.raci[me.organizationId] ?? ''));
 
 /** The action plan: a tree of work packages, activities and tasks; a timeline; the RACI matrix. */
 export function PlanPage() {
@@ -32,8 +36,8 @@ export function PlanPage() {
       </Tabs.List>
       <Tabs.Panel value="tree" pt="md">
         <Stack gap="md">
-          <PlanTreeView plan={plan.data} members={memberList} />
-          {programme.me.canContribute ? <AddTaskForm programmeId={programme.id} plan={plan.data} members={memberList} canManage={programme.me.canManage} myOrganizationId={programme.me.organizationId} /> : null}
+          <PlanToolbar programmeId={programme.id} plan={plan.data} members={memberList} me={programme.me} />
+          <PlanTreeView programmeId={programme.id} plan={plan.data} members={memberList} me={programme.me} />
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="timeline" pt="md">
@@ -46,9 +50,10 @@ export function PlanPage() {
   );
 }
 
-function TaskLine({ task, members }: { task: PlanTask; members: Member[] }) {
+function TaskLine({ task, ...props }: TreeProps & { task: PlanTask }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { members, me } = props;
   return (
     <Box component="li" py={4}>
       <Group gap="xs" wrap="wrap">
@@ -67,7 +72,18 @@ function TaskLine({ task, members }: { task: PlanTask; members: Member[] }) {
             {format.date(task.startDate)} – {format.date(task.endDate)}
           </Text>
         ) : null}
+        {mayEditTask(me, task) ? (
+          <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: task.title })} title={t('programmes.plan.editTask')}>
+            {(close) => <TaskForm programmeId={props.programmeId} plan={props.plan} members={members} task={task} canManage={me.canManage} myOrganizationId={me.organizationId} onDone={close} />}
+          </DialogButton>
+        ) : null}
+        {me.canManage ? <DeletePlanItem programmeId={props.programmeId} kind="tasks" id={task.id} name={task.title} /> : null}
       </Group>
+      {task.deliverables.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('programmes.plan.deliverables')}: {task.deliverables.join(' · ')}
+        </Text>
+      ) : null}
       <Group gap={4} mt={2}>
         {Object.entries(task.raci).map(([organizationId, letters]) => (
           <Badge key={organizationId} size="xs" variant={letters.includes('A') ? 'filled' : 'light'}>
@@ -79,17 +95,54 @@ function TaskLine({ task, members }: { task: PlanTask; members: Member[] }) {
   );
 }
 
-function PlanTreeView({ plan, members }: { plan: PlanTree; members: Member[] }) {
+function PlanToolbar(props: TreeProps) {
+  const { t } = useTranslation();
+  const { me } = props;
+  if (!me.canContribute) return null;
+  return (
+    <Group gap="xs">
+      {me.canManage ? (
+        <DialogButton label={t('programmes.plan.addWorkPackage')} title={t('programmes.plan.addWorkPackage')} variant="light">
+          {(close) => <WorkPackageForm programmeId={props.programmeId} members={props.members} onDone={close} />}
+        </DialogButton>
+      ) : null}
+      <DialogButton label={t('programmes.plan.addTask')} title={t('programmes.plan.addTask')} variant="light">
+        {(close) => <TaskForm programmeId={props.programmeId} plan={props.plan} members={props.members} canManage={me.canManage} myOrganizationId={me.organizationId} onDone={close} />}
+      </DialogButton>
+      {me.canManage ? (
+        <DialogButton label={t('programmes.plan.addMilestone')} title={t('programmes.plan.addMilestone')} variant="light">
+          {(close) => <MilestoneForm programmeId={props.programmeId} plan={props.plan} onDone={close} />}
+        </DialogButton>
+      ) : null}
+    </Group>
+  );
+}
+
+function PlanTreeView(props: TreeProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { plan, members, me, programmeId } = props;
   if (plan.workPackages.length === 0 && plan.unplacedTasks.length === 0) return <Text c="dimmed">{t('programmes.plan.empty')}</Text>;
   return (
     <Stack gap="sm">
       {plan.workPackages.map((workPackage) => (
         <Paper key={workPackage.id} withBorder p="md" component="section">
-          <Title order={2} size="h4">
-            {[workPackage.code, workPackage.title].filter(Boolean).join(' ')}
-          </Title>
+          <Group gap="xs" justify="space-between" wrap="wrap">
+            <Title order={2} size="h4">
+              {[workPackage.code, workPackage.title].filter(Boolean).join(' ')}
+            </Title>
+            {me.canManage ? (
+              <Group gap={4}>
+                <DialogButton label={t('programmes.plan.addActivity')} title={t('programmes.plan.addActivity')}>
+                  {(close) => <ActivityForm programmeId={programmeId} plan={plan} workPackageId={workPackage.id} onDone={close} />}
+                </DialogButton>
+                <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: workPackage.title })} title={t('programmes.plan.editWorkPackage')}>
+                  {(close) => <WorkPackageForm programmeId={programmeId} members={members} workPackage={workPackage} onDone={close} />}
+                </DialogButton>
+                <DeletePlanItem programmeId={programmeId} kind="work-packages" id={workPackage.id} name={workPackage.title} />
+              </Group>
+            ) : null}
+          </Group>
           {workPackage.leadOrganizationId ? (
             <Text size="xs" c="dimmed">
               {t('programmes.plan.wpLead', { organization: shortName(members, workPackage.leadOrganizationId) })}
@@ -97,20 +150,33 @@ function PlanTreeView({ plan, members }: { plan: PlanTree; members: Member[] }) 
           ) : null}
           {workPackage.activities.map((activity) => (
             <Box key={activity.id} mt="sm" pl="md" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
-              <Title order={3} size="h6">
-                {[activity.code, activity.title].filter(Boolean).join(' ')}
-              </Title>
+              <Group gap="xs" wrap="wrap">
+                <Title order={3} size="h6">
+                  {[activity.code, activity.title].filter(Boolean).join(' ')}
+                </Title>
+                {me.canContribute ? (
+                  <DialogButton label={t('programmes.plan.addTaskHere')} ariaLabel={t('programmes.plan.addTaskTo', { name: activity.title })} title={t('programmes.plan.addTask')}>
+                    {(close) => <TaskForm programmeId={programmeId} plan={plan} members={members} canManage={me.canManage} myOrganizationId={me.organizationId} defaultActivityId={activity.id} onDone={close} />}
+                  </DialogButton>
+                ) : null}
+                {me.canManage ? (
+                  <>
+                    <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: activity.title })} title={t('programmes.plan.editActivity')}>
+                      {(close) => <ActivityForm programmeId={programmeId} plan={plan} workPackageId={workPackage.id} activity={activity} onDone={close} />}
+                    </DialogButton>
+                    <DeletePlanItem programmeId={programmeId} kind="activities" id={activity.id} name={activity.title} />
+                  </>
+                ) : null}
+              </Group>
               <ul style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }}>
                 {activity.tasks.map((task) => (
-                  <TaskLine key={task.id} task={task} members={members} />
+                  <TaskLine key={task.id} task={task} {...props} />
                 ))}
               </ul>
             </Box>
           ))}
           {plan.milestones.filter((milestone) => milestone.workPackageId === workPackage.id).map((milestone) => (
-            <Text key={milestone.id} size="sm" mt="xs">
-              ◆ {milestone.title} — {format.date(milestone.dueDate)}
-            </Text>
+            <MilestoneLine key={milestone.id} milestone={milestone} {...props} />
           ))}
         </Paper>
       ))}
@@ -121,12 +187,43 @@ function PlanTreeView({ plan, members }: { plan: PlanTree; members: Member[] }) 
           </Title>
           <ul style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }}>
             {plan.unplacedTasks.map((task) => (
-              <TaskLine key={task.id} task={task} members={members} />
+              <TaskLine key={task.id} task={task} {...props} />
             ))}
           </ul>
         </Paper>
       ) : null}
+      {plan.milestones.some((milestone) => milestone.workPackageId === null) ? (
+        <Paper withBorder p="md" component="section">
+          <Title order={2} size="h4">
+            {t('programmes.plan.milestones')}
+          </Title>
+          {plan.milestones.filter((milestone) => milestone.workPackageId === null).map((milestone) => (
+            <MilestoneLine key={milestone.id} milestone={milestone} {...props} />
+          ))}
+        </Paper>
+      ) : null}
     </Stack>
+  );
+}
+
+function MilestoneLine({ milestone, ...props }: TreeProps & { milestone: PlanTree['milestones'][number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Group gap="xs" mt="xs" wrap="wrap">
+      <Text size="sm">
+        ◆ {milestone.title} — {format.date(milestone.dueDate)}
+        {milestone.achievedOn ? ` · ${t('programmes.plan.achieved', { date: format.date(milestone.achievedOn) })}` : ''}
+      </Text>
+      {props.me.canManage ? (
+        <>
+          <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: milestone.title })} title={t('programmes.plan.editMilestone')}>
+            {(close) => <MilestoneForm programmeId={props.programmeId} plan={props.plan} milestone={milestone} onDone={close} />}
+          </DialogButton>
+          <DeletePlanItem programmeId={props.programmeId} kind="milestones" id={milestone.id} name={milestone.title} />
+        </>
+      ) : null}
+    </Group>
   );
 }
 
@@ -259,69 +356,5 @@ function RaciMatrixView({ programmeId }: { programmeId: string }) {
         </Table>
       </Table.ScrollContainer>
     </Stack>
-  );
-}
-
-function AddTaskForm({ programmeId, plan, members, canManage, myOrganizationId }: { programmeId: string; plan: PlanTree; members: Member[]; canManage: boolean; myOrganizationId: string }) {
-  const { t } = useTranslation();
-  const active = members.filter((member) => member.active);
-  const [values, setValues] = useState({ title: '', locality: '', startDate: '', endDate: '', activityId: '' });
-  const [raci, setRaci] = useState<Record<string, Raci>>(canManage ? {} : { [myOrganizationId]: 'AR' });
-  const add = useProgrammeMutation(programmeId, () =>
-    api.post(`/api/programmes/${programmeId}/tasks`, {
-      title: values.title,
-      locality: values.locality || null,
-      startDate: values.startDate || null,
-      endDate: values.endDate || null,
-      activityId: values.activityId || null,
-      raci,
-    }),
-  );
-  const activities = plan.workPackages.flatMap((workPackage) => workPackage.activities.map((activity) => ({ value: activity.id, label: `${workPackage.code ?? workPackage.title} › ${[activity.code, activity.title].filter(Boolean).join(' ')}` })));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(undefined, { onSuccess: () => setValues({ ...values, title: '' }) });
-  };
-  return (
-    <Paper withBorder p="md" component="form" onSubmit={submit}>
-      <Title order={2} size="h4" mb="xs">
-        {t('programmes.plan.addTask')}
-      </Title>
-      {!canManage ? (
-        <Text size="sm" c="dimmed" mb="xs">
-          {t('programmes.plan.addTaskMember')}
-        </Text>
-      ) : null}
-      <Stack gap="sm">
-        <TextInput label={t('programmes.plan.taskTitle')} required value={values.title} onChange={(event) => setValues({ ...values, title: event.currentTarget.value })} />
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <Select label={t('programmes.plan.activity')} data={activities} value={values.activityId || null} onChange={(value) => setValues({ ...values, activityId: value ?? '' })} clearable />
-          <TextInput label={t('programmes.plan.locality')} value={values.locality} onChange={(event) => setValues({ ...values, locality: event.currentTarget.value })} />
-          <TextInput type="date" label={t('programmes.fields.startDate')} value={values.startDate} onChange={(event) => setValues({ ...values, startDate: event.currentTarget.value })} />
-          <TextInput type="date" label={t('programmes.fields.endDate')} value={values.endDate} onChange={(event) => setValues({ ...values, endDate: event.currentTarget.value })} />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
-          {active.map((member) => (
-            <Select
-              key={member.id}
-              label={member.organization.acronym ?? member.organization.name}
-              data={RACI_VALUES.map((value) => ({ value, label: t(`programmes.plan.raciValue.${value}`) }))}
-              value={raci[member.organization.id] ?? null}
-              clearable
-              onChange={(value) => {
-                const next = { ...raci };
-                if (value) next[member.organization.id] = value as Raci;
-                else delete next[member.organization.id];
-                setRaci(next);
-              }}
-            />
-          ))}
-        </SimpleGrid>
-        <Button type="submit" loading={add.isPending} disabled={!values.title} style={{ alignSelf: 'flex-start' }}>
-          {t('programmes.plan.add')}
-        </Button>
-        {add.error ? <ErrorAlert error={add.error} title={t('errors.generic')} /> : null}
-      </Stack>
-    </Paper>
   );
 }

@@ -6,6 +6,8 @@ import { useMembers, useProgrammeMutation, useTeam, type Member } from '../../ap
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { useProgrammeContext } from './programme-layout';
+import { DeleteTeamMember, TeamMemberForm } from './team-editors';
+import { DialogButton } from './plan-editors';
 import { Loading } from './shared';
 
 /** The cross-organization team: each person's programme role, with their employer beside it. */
@@ -16,6 +18,9 @@ export function TeamPage() {
   const team = useTeam(programme.id);
   const members = useMembers(programme.id);
 
+  const me = programme.me;
+  const mayEdit = (organizationId: string) => me.canManage || (me.canContribute && organizationId === me.organizationId);
+  const editable = team.data?.items.some((person) => mayEdit(person.organization.id)) ?? false;
   if (team.isPending) return <Loading />;
   if (team.isError) return <ErrorAlert error={team.error} onRetry={() => void team.refetch()} />;
 
@@ -31,6 +36,7 @@ export function TeamPage() {
                 <Table.Th scope="col">{t('programmes.team.name')}</Table.Th>
                 <Table.Th scope="col">{t('programmes.team.role')}</Table.Th>
                 <Table.Th scope="col">{t('programmes.team.employer')}</Table.Th>
+                {editable ? <Table.Th scope="col">{t('programmes.common.actions')}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -55,6 +61,18 @@ export function TeamPage() {
                       </Text>
                     ) : null}
                   </Table.Td>
+                  {editable ? (
+                    <Table.Td>
+                      {mayEdit(person.organization.id) ? (
+                        <Group gap={4} wrap="nowrap">
+                          <DialogButton label={t('programmes.common.edit')} ariaLabel={t('programmes.plan.editNamed', { name: person.name })} title={t('programmes.team.editTitle')}>
+                            {(close) => <TeamMemberForm programmeId={programme.id} person={person} onDone={close} />}
+                          </DialogButton>
+                          <DeleteTeamMember programmeId={programme.id} person={person} />
+                        </Group>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
