@@ -24,6 +24,7 @@ import { IatiPage } from './pages/iati/iati-page';
 import { StrategyPage } from './pages/strategy/strategy-page';
 import { PortfolioPage } from './pages/strategy/portfolio-page';
 import { ArticlePage, KnowledgePage } from './pages/knowledge/knowledge-page';
+import { ArticleEditorPage } from './pages/knowledge/article-editor-page';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -60,6 +61,8 @@ const router = createBrowserRouter([
       { path: 'portfolio', element: <PortfolioPage /> },
       { path: 'knowledge', element: <KnowledgePage /> },
       { path: 'knowledge/:id', element: <ArticlePage /> },
+      { path: 'knowledge/new', element: <ArticleEditorPage /> },
+      { path: 'knowledge/:id/edit', element: <ArticleEditorPage /> },
       ...registryRoutes,
       { path: 'admin/users', element: <AdminUsersPage /> },
       ...appraisalRoutes,
