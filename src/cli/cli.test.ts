@@ -16,7 +16,7 @@ function environmentFor(dataDir: string, extra: Record<string, string> = {}) {
 }
 
 function run(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: environmentFor(dataDir), encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], { env: environmentFor(dataDir), encoding: 'utf8', timeout: 180_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,7 +25,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcessWithou
   servers.push(child);
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at http:\/\/localhost:(\d+)/.exec(output);
@@ -61,7 +61,7 @@ afterAll(() => {
 
 // The command line is exercised on the embedded database it uses by default; the PostgreSQL pass of
 // the suite (DATABASE_URL set) covers the same domain functions through the API tests.
-describe.skipIf(Boolean(process.env.DATABASE_URL))('npx consortia', () => {
+describe.skipIf(Boolean(process.env.DATABASE_URL))('npx consortia', { timeout: 240_000 }, () => {
   const dataDir = tempFolder();
 
   it('prints help, and exits 2 on usage mistakes', () => {
