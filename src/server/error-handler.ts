@@ -24,6 +24,15 @@ export function registerErrorHandling(app: FastifyInstance, options: { serveWebA
   });
 }
 
+/**
+ * Fastify answers a path it cannot decode (invalid percent-encoding) or an over-long path parameter
+ * before any route runs, in its own shape and without the security headers; this keeps ours.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody = { error: { code: 'bad_request', message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The address is not valid: it contains a malformed percent-encoding' } };
+  void reply.status(400).send(body);
+}
+
 function toErrorResponse(error: FastifyError | AppError | Error, request: FastifyRequest): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
