@@ -10,6 +10,7 @@ import { networkRules, statementRules, type NetworkResource, type StatementResou
 import { registryRules, type ProfileResource } from '../modules/organizations/policy.js';
 import { appraisalRules, appraisalTemplateRules, type AppraisalTemplateResource, type PrivateRecordResource } from '../modules/appraisal/policy.js';
 import { worklogRules, type LogOwnEntryResource, type LogRecordResource } from '../modules/worklog/policy.js';
+import { auditRules } from '../modules/audit/policy.js';
 import { surveyRules, type SurveyInstrumentResource, type SurveyRoundResource } from '../modules/surveys/policy.js';
 
 /**
@@ -36,7 +37,7 @@ export type Resource =
 
 export type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const rules = { ...accountRules, ...programmeRules, ...iatiRules, ...knowledgeRules, ...networkRules, ...statementRules, ...strategyRules, ...reputationRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules };
+const rules = { ...accountRules, ...programmeRules, ...iatiRules, ...knowledgeRules, ...networkRules, ...statementRules, ...strategyRules, ...reputationRules, ...appraisalRules, ...appraisalTemplateRules, ...registryRules, ...worklogRules, ...surveyRules, ...auditRules };
 export type Action = keyof typeof rules;
 type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 

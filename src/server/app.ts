@@ -14,6 +14,8 @@ import type { Config } from '../lib/config.js';
 import { AppError } from '../lib/errors.js';
 import { registerAuthentication } from './authenticate.js';
 import { frameworkErrors, registerErrorHandling } from './error-handler.js';
+import { registerRequestTransactions } from './request-transaction.js';
+import { scopedDatabase } from '../db/transaction-scope.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { userRoutes } from '../modules/accounts/user-routes.js';
 import { programmeRoutes } from '../modules/programmes/routes.js';
@@ -28,6 +30,7 @@ import { registryRoutes } from '../modules/organizations/registry-routes.js';
 import { appraisalRoutes } from '../modules/appraisal/routes.js';
 import { capacityRoutes } from '../modules/capacity/routes.js';
 import { surveyRoutes } from '../modules/surveys/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import './types.js';
 
 export type BuildAppOptions = {
@@ -58,7 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('db', database.db);
+  // Routes and domain code use app.db; inside a state-changing request it is that request's transaction.
+  app.decorate('db', scopedDatabase(database.db));
 
   const webIndex = path.join(config.webDistDir, 'index.html');
   const serveWebApp = fs.existsSync(webIndex);
@@ -104,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
 
   registerAuthentication(app);
+  registerRequestTransactions(app, database.db);
 
   app.get(
     '/api/health',
@@ -133,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(capacityRoutes);
   await app.register(surveyRoutes);
   await app.register(authenticityRoutes);
+  await app.register(auditRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });

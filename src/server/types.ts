@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session or token. */
     public?: boolean;
+    /** false: a state-changing route that manages its own transactions (see request-transaction.ts). */
+    transaction?: boolean;
   }
 }
 

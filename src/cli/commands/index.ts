@@ -10,6 +10,7 @@ import importIati from './import-iati.js';
 import exportIati from './export-iati.js';
 import exportBundle from './export-bundle.js';
 import importBundle from './import-bundle.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 /** Every command of `npx consortia`, in the order --help lists them. */
-export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze, importIati, exportIati, exportBundle, importBundle];
+export const commands: CliCommand[] = [serve, migrate, seedDemo, createAdmin, createUserCommand, createToken, importPublishers, analyze, importIati, exportIati, exportBundle, importBundle, backupCommand, restoreCommand];

@@ -16,3 +16,4 @@ export * from './iati.js';
 export * from './networks.js';
 export * from './reputation.js';
 export * from './strategy.js';
+export * from './audit.js';

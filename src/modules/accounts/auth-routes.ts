@@ -26,7 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true },
+      // Not one request transaction: a refused log-in must still record the failed attempt (throttling).
+      config: { public: true, transaction: false },
       schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginBody, response: { 200: loginResponse } },
     },
     async (request, reply) => {

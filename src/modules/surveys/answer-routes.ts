@@ -20,13 +20,14 @@ export const answerRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentAnsweringForm(link, request.query.lang ?? link.recipient.language, draft ?? null);
   });
 
-  app.put('/api/survey-answers/:token/draft', { config: { public: true }, schema: { tags, summary: 'Save progress to resume later', security: [], params: tokenParams, body: answersBody, response: { 200: ok } } }, async (request) => {
+  // Own transactions, not the request's: an unknown link must still count against its address (throttling).
+  app.put('/api/survey-answers/:token/draft', { config: { public: true, transaction: false }, schema: { tags, summary: 'Save progress to resume later', security: [], params: tokenParams, body: answersBody, response: { 200: ok } } }, async (request) => {
     const link = await openLink(app.db, { token: request.params.token, address: request.ip, limits });
     await saveDraft(app.db, { link, input: request.body });
     return { status: 'ok' as const };
   });
 
-  app.post('/api/survey-answers/:token', { config: { public: true }, schema: { tags, summary: 'Submit the answers (once per link)', security: [], params: tokenParams, body: answersBody, response: { 201: ok } } }, async (request, reply) => {
+  app.post('/api/survey-answers/:token', { config: { public: true, transaction: false }, schema: { tags, summary: 'Submit the answers (once per link)', security: [], params: tokenParams, body: answersBody, response: { 201: ok } } }, async (request, reply) => {
     const link = await openLink(app.db, { token: request.params.token, address: request.ip, limits });
     await submitAnswers(app.db, { link, input: request.body });
     return reply.status(201).send({ status: 'ok' as const });
