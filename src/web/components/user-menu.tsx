@@ -26,7 +26,7 @@ export function UserMenu({ me }: { me: Me }) {
           aria-label={t('userMenu.label', { name: me.user.name })}
           style={{ display: 'flex', alignItems: 'center', gap: 8, borderRadius: 999, padding: 2 }}
         >
-          <Avatar size="sm" color="teal" radius="xl">
+          <Avatar size="sm" color="teal" radius="xl" aria-hidden>
             {initialsOf(me.user.name)}
           </Avatar>
           <Text size="sm" visibleFrom="sm" fw={500}>

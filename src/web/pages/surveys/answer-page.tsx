@@ -172,7 +172,7 @@ export function AnswerPage() {
           <Text size="xs" c="dimmed" id="survey-step">
             {t('surveys.answer.step', { current: stepIndex + 1, total: totalSteps })}
           </Text>
-          <Progress value={((stepIndex + 1) / totalSteps) * 100} aria-labelledby="survey-step" size="sm" mt={4} />
+          <Progress value={((stepIndex + 1) / totalSteps) * 100} aria-label={t('surveys.answer.step', { current: stepIndex + 1, total: totalSteps })} size="sm" mt={4} />
         </div>
         <form
           onSubmit={(event) => {
