@@ -54,7 +54,7 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { format, q, ...filters } = request.query;
       const conditions = organizationFilters(actor, filters);
-      const search = q ? organizationSearch(q) : undefined;
+      const search = q ? await organizationSearch(app.db, q) : undefined;
       if (search) conditions.push(search.condition);
       const rows = await app.db.select().from(organizations).where(and(...conditions)).orderBy(asc(organizations.name), asc(organizations.id)).limit(EXPORT_LIMIT);
       return sendFile(reply, format, 'organizations', await writeTable(format, [...organizationColumns], rows.map(organizationToRecord), 'Organizations'));

@@ -4,7 +4,7 @@ import { organizations, relationships } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { resolveRelationshipKey } from '../relationships/types.js';
-import { organizationSearch, WORD_SIMILARITY_THRESHOLD } from './search.js';
+import { organizationSearch } from './search.js';
 import type { OrganizationListQuery } from './schemas.js';
 
 /** The filters of the directory, as WHERE conditions (access is part of the query: deleted ones only for those who may restore them). */
@@ -39,7 +39,7 @@ function relationshipCondition(key: NonNullable<OrganizationListQuery['relations
 export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery }) {
   const { query } = options;
   const conditions = organizationFilters(options.actor, query);
-  const search = query.q ? organizationSearch(query.q) : undefined;
+  const search = query.q ? await organizationSearch(db, query.q) : undefined;
   // A query with no letters or digits in it matches nothing (rather than everything).
   if (query.q && !search) return { items: [], nextCursor: null };
 
@@ -50,16 +50,12 @@ export async function listOrganizations(db: Database, options: { actor: Actor; q
       const [rank, id] = after as [string, string];
       conditions.push(or(lt(search.rank, rank), and(eq(search.rank, rank), gt(organizations.id, id)))!);
     }
-    const rows = await db.transaction(async (tx) => {
-      // Looser than pg_trgm's default (0.6) so that a typo in one word ("Childern") still matches.
-      await tx.execute(sql`set local pg_trgm.word_similarity_threshold = ${sql.raw(String(WORD_SIMILARITY_THRESHOLD))}`);
-      return tx
-        .select({ organization: organizations, rank: sql<string>`${search.rank}::text` })
-        .from(organizations)
-        .where(and(...conditions))
-        .orderBy(desc(search.rank), asc(organizations.id))
-        .limit(query.limit + 1);
-    });
+    const rows = await db
+      .select({ organization: organizations, rank: sql<string>`${search.rank}::text` })
+      .from(organizations)
+      .where(and(...conditions))
+      .orderBy(desc(search.rank), asc(organizations.id))
+      .limit(query.limit + 1);
     const page = paginate(rows, query.limit, (row) => [row.rank, row.organization.id]);
     return { items: page.items.map((row) => row.organization), nextCursor: page.nextCursor };
   }

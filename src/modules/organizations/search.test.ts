@@ -50,6 +50,16 @@ describe('directory search', () => {
     expect(await search('Childern')).toEqual(expect.arrayContaining(['Save the Children Fund']));
   });
 
+  it('tolerates typos in words that a later edit brought in', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: session.headers(), payload: { name: 'Groupement Villageois' } });
+    expect(created.statusCode).toBe(201);
+    const { id, version } = created.json() as { id: string; version: number };
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${id}`, headers: session.headers(), payload: { version, otherNames: ['Maraîchères de Koudougou'] } });
+    expect(renamed.statusCode).toBe(200);
+    expect(await search('maraicheres koudougu')).toEqual(['Groupement Villageois']);
+    expect(await search('groupment')).toEqual(['Groupement Villageois']);
+  });
+
   it('finds acronyms and other names', async () => {
     expect(await search('oxfam')).toEqual(['Oxford Committee for Famine Relief']);
     expect((await search('ADR'))[0]).toBe('Association pour le Développement Rural');
