@@ -94,6 +94,18 @@ describe('organization import', () => {
     expect(again).toMatchObject({ created: 0, updated: 1, problems: [] });
   });
 
+  it('exports formula-like cells as text, and reads them back unchanged', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: session.headers(), payload: { name: '=HYPERLINK("http://example.com","Click")', acronym: '@SUM', country: 'TD', notes: '+33 1 23 45 67 89', otherNames: ['-1+1'] } });
+    expect(created.statusCode).toBe(201);
+    const csv = await t.app.inject({ method: 'GET', url: '/api/organizations/export?format=csv&country=TD', headers: session.headers() });
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://example.com"",""Click"")"`);
+    expect(csv.body).toContain("'@SUM");
+    expect(csv.body).toContain("'-1+1");
+    expect(csv.body).not.toMatch(/(^|,)[=+@-]/m);
+    const again = (await upload(csv.body, true)).json() as { created: number; updated: number; problems: unknown[] };
+    expect(again).toMatchObject({ created: 0, updated: 1, problems: [] });
+  });
+
   it('refuses other content types, empty bodies and members who are not administrators', async () => {
     expect((await upload('{}', true, 'application/json')).statusCode).toBe(415);
     expect((await upload('', true)).statusCode).toBe(400);

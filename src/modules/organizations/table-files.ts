@@ -26,6 +26,7 @@ export async function readTable(body: Buffer, format: TableFormat): Promise<Tabl
     let records: string[][];
     try {
       records = parse(body, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+      records = records.map((cells) => cells.map(withoutFormulaGuard));
     } catch (error) {
       throw new AppError('bad_request', `The CSV file cannot be read: ${(error as Error).message}`);
     }
@@ -70,11 +71,29 @@ function toTable(records: string[][]): Table {
   return { columns, rows };
 }
 
-/** Writes rows as CSV (UTF-8 with BOM, so spreadsheet programs read accents right) or XLSX. */
+/** Characters that make a spreadsheet program read a CSV cell as a formula (tab and carriage return too, as OWASP advises). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet program will show as text: one starting like a formula ("=HYPERLINK(...)",
+ * "+33...", "-", "@SUM") gets a leading apostrophe, so opening an export never runs what someone typed.
+ */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Reading back an export: the apostrophe added by spreadsheetSafe is dropped again. */
+function withoutFormulaGuard(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** Writes rows as CSV (UTF-8 with BOM, so spreadsheet programs read accents right; formula-like cells guarded) or XLSX. */
 export async function writeTable(format: TableFormat, columns: string[], rows: Array<Record<string, string>>, sheetName: string): Promise<Buffer> {
   if (format === 'csv') {
-    return Buffer.from(`\uFEFF${stringify(rows, { header: true, columns })}`, 'utf8');
+    const safeRows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, typeof value === 'string' ? spreadsheetSafe(value) : value])));
+    return Buffer.from(`\uFEFF${stringify(safeRows, { header: true, columns })}`, 'utf8');
   }
+  // XLSX cells are written as typed strings, never as formulas: no guard needed there.
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((column) => ({ header: column, key: column, width: Math.max(12, column.length + 2) }));
