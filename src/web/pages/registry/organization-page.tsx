@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Center, Checkbox, Group, Loader, Paper, S
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { useMemberships } from '../../api/networks';
 import { useAddNote, useAddRelationship, useDeleteOrganization, useOrganizationProfile, useOrganizations, useRestoreOrganization, useUpdateNote, type OrganizationProfile } from '../../api/registry';
 import { ErrorAlert } from '../../components/error-alert';
 import { useErrorMessage } from '../../components/error-message';
@@ -84,6 +85,7 @@ function Profile({ data }: { data: OrganizationProfile }) {
           ))}
         </Paper>
       </SimpleGrid>
+      <Memberships organizationId={data.organization.id} />
       <Notes data={data} />
     </Stack>
   );
@@ -164,6 +166,39 @@ function Notes({ data }: { data: OrganizationProfile }) {
           <Button type="submit" size="xs" loading={add.isPending}>{t('registry.notes.save')}</Button>
         </Group>
       </form>
+    </Paper>
+  );
+}
+
+/** The networks and associations the organization belongs to (or belonged to), with its role in each. */
+function Memberships({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation();
+  const memberships = useMemberships(organizationId);
+  const items = memberships.data?.items ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="networks-heading">
+      <Title order={2} size="h3" id="networks-heading" mb="xs">{t('registry.profile.networks')}</Title>
+      {memberships.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {memberships.isError ? <Alert color="red" role="alert">{t('registry.profile.networksFailed')}</Alert> : null}
+      {memberships.isSuccess && items.length === 0 ? <Text c="dimmed" size="sm">{t('registry.profile.noNetworks')}</Text> : null}
+      <Stack gap={6}>
+        {items.map((membership) => (
+          <Group key={membership.id} gap="xs" wrap="wrap">
+            <Link to={`/organizations/${membership.network.organizationId}`}>{membership.network.name}</Link>
+            {membership.network.acronym ? <Text span size="sm" c="dimmed">({membership.network.acronym})</Text> : null}
+            <Badge variant="light" size="sm">{t(`networks.kind.${membership.network.kind}`)}</Badge>
+            <Badge variant="outline" size="sm">{t(`networks.roles.${membership.role}`)}</Badge>
+            {membership.current ? null : <Badge color="gray" size="sm">{t('registry.profile.past')}</Badge>}
+            <Text span size="sm" c="dimmed">
+              {membership.leftOn && membership.joinedOn
+                ? t('registry.profile.period', { from: membership.joinedOn, to: membership.leftOn })
+                : membership.joinedOn
+                  ? t('registry.profile.since', { date: membership.joinedOn })
+                  : null}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
     </Paper>
   );
 }
