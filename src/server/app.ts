@@ -31,6 +31,7 @@ import { appraisalRoutes } from '../modules/appraisal/routes.js';
 import { capacityRoutes } from '../modules/capacity/routes.js';
 import { surveyRoutes } from '../modules/surveys/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import './types.js';
 
 export type BuildAppOptions = {
@@ -38,7 +39,17 @@ export type BuildAppOptions = {
   database: DatabaseHandle;
   /** false silences request logs (tests); true or omitted logs JSON at config.logLevel. */
   logger?: boolean;
+  /** Where the JSON log goes (standard output when omitted); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 };
+
+// Secret links carry their token in the path (API and web app alike); logs show the route, never the token.
+const TOKEN_IN_PATH = /(\/(?:api\/invitations|api\/password-resets|api\/survey-answers|invite|reset|s)\/)[^/?#]+/;
+
+/** A request as the log shows it: Fastify's usual fields, with secret-link tokens masked. */
+function logRequest(request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) {
+  return { method: request.method, url: request.url.replace(TOKEN_IN_PATH, '$1[redacted]'), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+}
 
 /** Builds the Fastify application: API, OpenAPI document and docs, and the web app's files. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -50,6 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         : {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: logRequest },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -139,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(surveyRoutes);
   await app.register(authenticityRoutes);
   await app.register(auditRoutes);
+  await app.register(reportRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -22,13 +22,15 @@ import authenticityEn from './authenticity.en.json';
 import authenticityFr from './authenticity.fr.json';
 import iatiEn from './iati.en.json';
 import iatiFr from './iati.fr.json';
+import reportsEn from './reports.en.json';
+import reportsFr from './reports.fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type AppLanguage = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn, networks: networksEn, strategy: strategyEn, knowledge: knowledgeEn, worklog: worklogEn, authenticity: authenticityEn, iati: iatiEn } },
-  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr, networks: networksFr, strategy: strategyFr, knowledge: knowledgeFr, worklog: worklogFr, authenticity: authenticityFr, iati: iatiFr } },
+  en: { translation: { ...en, registry: registryEn, appraisal: appraisalEn, programmes: programmesEn, surveys: surveysEn, networks: networksEn, strategy: strategyEn, knowledge: knowledgeEn, worklog: worklogEn, authenticity: authenticityEn, iati: iatiEn, reports: reportsEn } },
+  fr: { translation: { ...fr, registry: registryFr, appraisal: appraisalFr, programmes: programmesFr, surveys: surveysFr, networks: networksFr, strategy: strategyFr, knowledge: knowledgeFr, worklog: worklogFr, authenticity: authenticityFr, iati: iatiFr, reports: reportsFr } },
 } as const;
 
 const STORAGE_KEY = 'consortia.language';

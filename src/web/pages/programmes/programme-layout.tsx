@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { useProgramme, type ProgrammeDetail } from '../../api/programmes';
 import { ErrorAlert } from '../../components/error-alert';
+import { ReportMenu } from '../reports/report-menu';
 
 const TABS = ['overview', 'consortium', 'agreement', 'plan', 'budget', 'team', 'log', 'authenticity'] as const;
 
@@ -34,16 +35,19 @@ export function ProgrammeLayout() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <div>
-        <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {data.ref}
-          </Text>
-          <Badge variant="light">{t(`programme.status.${data.status}`)}</Badge>
-          <Badge variant="outline">{t(`programme.role.${myRole}`)}</Badge>
-        </Group>
-        <Title order={1}>{data.title}</Title>
-      </div>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {data.ref}
+            </Text>
+            <Badge variant="light">{t(`programme.status.${data.status}`)}</Badge>
+            <Badge variant="outline">{t(`programme.role.${myRole}`)}</Badge>
+          </Group>
+          <Title order={1}>{data.title}</Title>
+        </div>
+        <ReportMenu programmeId={data.id} />
+      </Group>
       <Tabs value={current} onChange={(value) => void navigate(!value || value === 'overview' ? base : `${base}/${value}`)} keepMounted={false}>
         <Tabs.List aria-label={t('programmes.tabs.label')} style={{ flexWrap: 'wrap' }}>
           {TABS.map((tab) => (
