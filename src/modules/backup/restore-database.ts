@@ -75,9 +75,11 @@ async function insertBatch(query: RawQuery, current: { table: TableInfo; columns
   const { table, columns } = current;
   const name = quoteIdentifier(table.name);
   // Rows of a table that points at itself arrive in key order, not parents first: those links are set once all rows exist.
+  // A table that the database fills itself from another (a trigger-kept index such as registry_search_words) may
+  // already hold a restored row: the copy from the file is then the same row, skipped.
   const values = columns.map((column) => (table.selfReferences.includes(column) ? 'null' : `s.${quoteIdentifier(column)}`));
   await query(
-    `insert into ${name} (${columns.map(quoteIdentifier).join(', ')}) overriding system value select ${values.join(', ')} from jsonb_populate_recordset(null::${name}, $1::jsonb) s`,
+    `insert into ${name} (${columns.map(quoteIdentifier).join(', ')}) overriding system value select ${values.join(', ')} from jsonb_populate_recordset(null::${name}, $1::jsonb) s on conflict do nothing`,
     [`[${current.pending.join(',')}]`],
   );
   if (table.selfReferences.some((column) => columns.includes(column))) current.deferred.push(current.pending);
