@@ -31,6 +31,8 @@ const theme = createTheme({
   // Shade 9 keeps white button text and teal links at 4.5:1 or more on white (WCAG AA; shade 8 gave 3.9).
   primaryShade: { light: 9, dark: 5 },
   defaultRadius: 'md',
+  // Filled badges and buttons on light colours (yellow) get dark text rather than white.
+  autoContrast: true,
   // Keyboard users always see where they are; mouse clicks do not leave rings behind.
   focusRing: 'auto',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
@@ -41,6 +43,8 @@ const contrastVariables: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Yellow text cannot reach 4.5:1 on a pale background; light yellow badges use dark text.
+    '--mantine-color-yellow-light-color': 'var(--mantine-color-dark-7)',
     ...Object.fromEntries(Object.keys(resolved.colors).flatMap((name) => [
       [`--mantine-color-${name}-light`, `var(--mantine-color-${name}-0)`],
       [`--mantine-color-${name}-light-hover`, `var(--mantine-color-${name}-1)`],

@@ -75,7 +75,7 @@ function Shell({ me }: { me: Me }) {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <Title order={2} size="h4" c="teal.8">
+            <Title order={2} size="h4" c="teal.9">
               <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
                 {t('app.name')}
               </Link>

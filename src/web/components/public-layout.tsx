@@ -13,7 +13,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
       <Box component="header" px="md" py="sm">
         <Group justify="space-between" wrap="nowrap">
           <div>
-            <Text fw={700} c="teal.8" size="lg">
+            <Text fw={700} c="teal.9" size="lg">
               {t('app.name')}
             </Text>
             <Text size="xs" c="dimmed">
