@@ -121,3 +121,22 @@ describe('ten parallel updates from the same stale version', () => {
     });
   }
 });
+
+describe('two people accepting the same invitation at once', () => {
+  it('creates one account: one 201, the other 410 expired', async () => {
+    const email = `race-${Date.now()}@example.org`;
+    const invite = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: amina.headers(), payload: { email } });
+    expect(invite.statusCode, invite.body).toBe(201);
+    const token = (invite.json() as { link: string }).link.split('/invite/')[1]!;
+    const responses = await Promise.all(
+      ['first-long-password-1', 'second-long-password-2'].map((password, index) =>
+        t.app.inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { name: `Person ${index}`, password } }),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode).sort(), responses.map((response) => response.body).join('\n')).toEqual([201, 410]);
+    expect(errorCode(responses.find((response) => response.statusCode === 410)!)).toBe('expired');
+    const accounts = await rows<{ name: string }>(t.database.db, sql`select name from users where lower(email) = ${email}`);
+    const winner = responses.findIndex((response) => response.statusCode === 201);
+    expect(accounts).toEqual([{ name: `Person ${winner}` }]);
+  });
+});

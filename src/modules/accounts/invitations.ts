@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations, organizations, type UserRole } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -12,7 +12,10 @@ export async function createInvitation(
   options: { organizationId: string; email: string; role: UserRole; invitedBy: string; ttlMs: number },
 ) {
   const email = normalizeEmail(options.email);
-  if (await findUserByEmail(db, email)) {
+  // Only a colleague's account is named (the administrator lists those anyway); an account in
+  // another organization gets the same answer as a new e-mail, so accounts cannot be enumerated.
+  const existing = await findUserByEmail(db, email);
+  if (existing && existing.organizationId === options.organizationId) {
     throw new AppError('conflict', `A user with e-mail ${email} already exists`, { details: [{ pointer: '/email', message: 'already has an account' }] });
   }
   const token = generateToken();
@@ -52,9 +55,13 @@ export async function acceptInvitation(db: Database, options: { token: string; n
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(eq(invitations.id, invitation.id))
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
       .returning({ acceptedAt: invitations.acceptedAt });
     if (claimed.length === 0) throw new AppError('expired', 'This invitation has already been used');
+    // Invitations do not reveal existing accounts to the inviter, so the link's holder learns it here.
+    if (await findUserByEmail(tx, invitation.email)) {
+      throw new AppError('conflict', 'This e-mail already has an account: sign in with it instead', { details: [{ pointer: '/email', message: 'already has an account' }] });
+    }
     const user = await createUser(tx, {
       email: invitation.email,
       password: options.password,

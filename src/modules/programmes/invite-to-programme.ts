@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { invitations, organizations, programmeUsers, users } from '../../db/schema/index.js';
-import { AppError, invalidField } from '../../lib/errors.js';
+import { invalidField } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/secrets.js';
 import { findUserByEmail, normalizeEmail } from '../accounts/users.js';
 import { findActiveMember } from './members.js';
@@ -10,7 +10,7 @@ import { findActiveMember } from './members.js';
  * Invites someone to a programme by a one-time link. A "member" invitation is for a colleague of
  * a member organization who has no account yet (their access comes from the membership); an
  * "observer" invitation gives read-only access, e.g. to donor staff. An observer who already has
- * an account is given the role at once, without a link.
+ * an account is given the role at once; the answer looks the same either way.
  */
 export async function inviteToProgramme(
   db: Database,
@@ -23,18 +23,12 @@ export async function inviteToProgramme(
     if (options.programmeRole === 'member' && !(await findActiveMember(tx, options.programmeId, options.organizationId))) {
       throw invalidField('/organizationId', 'is not a member of this programme: invite an observer, or add the organization first', options.organizationId);
     }
+    // The answer never tells whether the e-mail has an account (no enumeration): a link is always
+    // issued; an existing account cannot use it (it is told to sign in), and an observer who already
+    // has an account is given the role at once.
     const existing = await findUserByEmail(tx, email);
-    if (existing) {
-      if (options.programmeRole === 'member') {
-        throw new AppError('conflict', `${email} already has an account`, { details: [{ pointer: '/email', message: 'already has an account' }] });
-      }
-      const [already] = await tx
-        .select({ id: programmeUsers.id })
-        .from(programmeUsers)
-        .where(and(eq(programmeUsers.programmeId, options.programmeId), eq(programmeUsers.userId, existing.id)))
-        .limit(1);
-      if (!already) await tx.insert(programmeUsers).values({ programmeId: options.programmeId, userId: existing.id, role: 'observer' });
-      return { invitation: null, token: null, email };
+    if (existing && options.programmeRole === 'observer') {
+      await tx.insert(programmeUsers).values({ programmeId: options.programmeId, userId: existing.id, role: 'observer' }).onConflictDoNothing();
     }
     const token = generateToken();
     const [invitation] = await tx
