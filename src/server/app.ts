@@ -32,6 +32,7 @@ import { capacityRoutes } from '../modules/capacity/routes.js';
 import { surveyRoutes } from '../modules/surveys/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { reportRoutes } from '../modules/reports/routes.js';
+import { exportRoutes } from '../modules/exports/routes.js';
 import './types.js';
 
 export type BuildAppOptions = {
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authenticityRoutes);
   await app.register(auditRoutes);
   await app.register(reportRoutes);
+  await app.register(exportRoutes);
 
   if (serveWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
