@@ -308,6 +308,11 @@ describe('no user enumeration', () => {
     const fresh = `fresh-${Date.now()}@example.org`;
     const free = await inject({ method: 'POST', url: '/api/invitations', headers: managerSession.headers(), payload: { email: fresh } });
     expect(shape(taken, otherUser.email)).toBe(shape(free, fresh));
+    // Only whoever holds the link (meant for the owner of the mailbox) learns it, when accepting it.
+    const token = (taken.json() as { link: string }).link.split('/invite/')[1]!;
+    const accept = await inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { name: 'Someone', password: 'another-long-password-3' } });
+    expect([accept.statusCode, (accept.json() as { error: { code: string } }).error.code]).toEqual([409, 'conflict']);
+    expect(await rows(database.db, sql`select organization_id from users where lower(email) = lower(${otherUser.email})`)).toHaveLength(1);
   });
 
   it('answers a programme invitation to an e-mail with an account like one to a new e-mail', async () => {
@@ -317,6 +322,8 @@ describe('no user enumeration', () => {
       const free = await inject({ method: 'POST', url: `/api/programmes/${programmeId}/invitations`, headers: managerSession.headers(), payload: { email: fresh, organizationId: partnerOrganizationId, programmeRole } });
       expect(shape(taken, otherUser.email), programmeRole).toBe(shape(free, fresh));
     }
+    // The existing account still got the observer role at once, and its link tells it to sign in instead.
+    expect(await rows(database.db, sql`select role from programme_users where programme_id = ${programmeId} and user_id = ${otherUser.id}`)).toEqual([{ role: 'observer' }]);
   });
 
   it('answers a password-reset request for a user of another organization like one for nobody', async () => {
