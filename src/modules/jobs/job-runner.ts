@@ -94,10 +94,27 @@ export function startJobWorker(options: { database: DatabaseHandle; handlers: Re
     }
   };
 
+  // A worker of this host whose process has gone (killed, crashed) will never renew its lease: its
+  // jobs are queued again at once instead of waiting for the lease to run out.
+  const requeueJobsOfDeadProcesses = async (): Promise<void> => {
+    const running = await query<{ id: string; locked_by: string | null }>(`select id, locked_by from jobs where status = 'running' and queue = any($1::text[])`, [queues]);
+    for (const job of running) {
+      const owner = /^(.*):(\d+):[^:]*$/.exec(job.locked_by ?? '');
+      if (!owner || owner[1] !== hostname() || isProcessAlive(Number(owner[2]))) continue;
+      await query(`update jobs set status = 'queued', locked_until = null where id = $1 and status = 'running' and locked_by = $2`, [job.id, job.locked_by]);
+    }
+  };
+
   const loop = async (): Promise<void> => {
-    if (database.engine === 'pglite') {
-      // One process owns a PGlite folder: whatever was running when it stopped belongs to a dead process.
-      await query(`update jobs set status = 'queued', locked_until = null where status = 'running'`);
+    try {
+      if (database.engine === 'pglite') {
+        // One process owns a PGlite folder: whatever was running when it stopped belongs to a dead process.
+        await query(`update jobs set status = 'queued', locked_until = null where status = 'running'`);
+      } else {
+        await requeueJobsOfDeadProcesses();
+      }
+    } catch {
+      // The database may be unavailable at start; leases still expire.
     }
     while (!stopped) {
       let job: Job | null = null;
@@ -133,4 +150,15 @@ export function startJobWorker(options: { database: DatabaseHandle; handlers: Re
       await running;
     },
   };
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
