@@ -1,6 +1,8 @@
 import type { Database } from '../../db/client.js';
 import type { ProgrammeBundle } from './schema.js';
-import { agreementSection, budgetSection, membersSection, tasksSection } from './core-sections.js';
+import { budgetSection, membersSection, teamSection } from './core-sections.js';
+import { agreementSection } from './agreement-section.js';
+import { planSection } from './plan-sections.js';
 import { worklogBundleSections } from '../worklog/bundle-sections.js';
 
 /** What a section importer knows about the programme being created from a bundle. */
@@ -12,6 +14,8 @@ export type ImportContext = {
   organizationIds: Map<string, string>;
   /** The user importing (null from the command line). */
   importedBy: string | null;
+  /** Database id of each meeting, by its ref in the bundle (filled by the meetings section, read by decisions). */
+  meetingIds: Map<string, string>;
 };
 
 /** What a section exporter knows about the programme being exported. */
@@ -21,6 +25,8 @@ export type ExportContext = {
   refFor: (organizationId: string) => string;
   /** Budget lines of other organizations are left out for readers who may see only their own. */
   budgetOrganizationId: string | null;
+  /** The bundle ref given to each meeting, by database id (filled by the meetings section, read by decisions). */
+  meetingRefs: Map<string, string>;
 };
 
 /**
@@ -39,4 +45,4 @@ export type BundleSection = {
  * Every section beyond the programme and its organizations, in import order; the working log's
  * (meetings, decisions, interactions, learning, ratings) come from modules/worklog.
  */
-export const bundleSections: BundleSection[] = [membersSection, tasksSection, budgetSection, agreementSection, ...worklogBundleSections];
+export const bundleSections: BundleSection[] = [membersSection, planSection, budgetSection, teamSection, agreementSection, ...worklogBundleSections];

@@ -1,71 +1,89 @@
-import crypto from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { agreements, budgetLines, planTasks, programmeMembers, taskAssignments, type RaciValue } from '../../db/schema/index.js';
+import { budgetLines, programmeMembers, programmeTeamMembers } from '../../db/schema/index.js';
 import { defaultIatiRole } from '../programmes/iati-roles.js';
 import type { BundleSection } from './bundle-sections.js';
 import { insertRows } from './insert-rows.js';
-import type { BundleAgreement } from './schema.js';
+import type { BundleMember } from './schema.js';
+import { emailsByUserId, userIdFor, userIdsByEmail } from './user-emails.js';
 
-/** Consortium members: the bundle carries the organization and its role; the IATI role follows the default mapping. */
+/**
+ * Consortium members with their roles, dates, IATI role (left out when it is the role's default),
+ * planned share and focal point (by e-mail). Organizations that have left go to `formerMembers`,
+ * so that `members` stays the current consortium the analysis reads.
+ */
 export const membersSection: BundleSection = {
   name: 'members',
   async importInto(db, context, bundle) {
-    const rows = bundle.members.map((member) => [context.programmeId, context.organizationIds.get(member.org)!, member.role, defaultIatiRole[member.role], context.programmeStart]);
-    await insertRows(db, 'programme_members', [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['iati_role', 'integer'], ['joined_on', 'date']], rows);
+    const all = [...bundle.members, ...(bundle.formerMembers ?? [])];
+    const focalPoints = await userIdsByEmail(db, all.map((member) => member.focalPoint));
+    const rows = all.map((member) => [
+      context.programmeId,
+      context.organizationIds.get(member.org)!,
+      member.role,
+      member.iatiRole ?? defaultIatiRole[member.role],
+      member.joined?.slice(0, 10) ?? context.programmeStart,
+      member.left?.slice(0, 10) ?? null,
+      member.plannedShare === undefined ? null : String(member.plannedShare),
+      userIdFor(focalPoints, member.focalPoint),
+    ]);
+    await insertRows(
+      db,
+      'programme_members',
+      [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['role', 'text'], ['iati_role', 'integer'], ['joined_on', 'date'], ['left_on', 'date'], ['planned_share', 'numeric'], ['focal_point_user_id', 'uuid']],
+      rows,
+    );
   },
   async exportFrom(db, context, bundle) {
     const rows = await db
-      .select({ organizationId: programmeMembers.organizationId, role: programmeMembers.role })
+      .select({
+        organizationId: programmeMembers.organizationId,
+        role: programmeMembers.role,
+        iatiRole: programmeMembers.iatiRole,
+        joinedOn: programmeMembers.joinedOn,
+        leftOn: programmeMembers.leftOn,
+        plannedShare: programmeMembers.plannedShare,
+        focalPointUserId: programmeMembers.focalPointUserId,
+        current: sql<boolean>`(${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date)`,
+      })
       .from(programmeMembers)
-      .where(sql`${programmeMembers.programmeId} = ${context.programmeId} and (${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date)`);
-    bundle.members = rows.map((row) => ({ org: context.refFor(row.organizationId), role: row.role })).sort((a, b) => a.org.localeCompare(b.org));
+      .where(eq(programmeMembers.programmeId, context.programmeId));
+    const emails = await emailsByUserId(db, rows.map((row) => row.focalPointUserId));
+    const toBundle = (row: (typeof rows)[number]): BundleMember => ({
+      org: context.refFor(row.organizationId),
+      role: row.role,
+      ...(row.iatiRole !== defaultIatiRole[row.role] ? { iatiRole: row.iatiRole } : {}),
+      ...(row.joinedOn && row.joinedOn !== bundle.programme.start ? { joined: row.joinedOn } : {}),
+      ...(row.leftOn ? { left: row.leftOn } : {}),
+      ...(row.plannedShare !== null ? { plannedShare: Number(row.plannedShare) } : {}),
+      ...(row.focalPointUserId && emails.has(row.focalPointUserId) ? { focalPoint: emails.get(row.focalPointUserId)! } : {}),
+    });
+    const byOrg = (a: BundleMember, b: BundleMember) => a.org.localeCompare(b.org);
+    bundle.members = rows.filter((row) => row.current).map(toBundle).sort(byOrg);
+    const former = rows.filter((row) => !row.current).map(toBundle).sort(byOrg);
+    if (former.length > 0) bundle.formerMembers = former;
   },
 };
 
-/** Tasks with their RACI; an organization both Accountable and Responsible travels as "A" (the Accountable may do the work). */
-export const tasksSection: BundleSection = {
-  name: 'tasks',
+/** The programme team: people by name and programme role, linked to a user of the instance by e-mail. */
+export const teamSection: BundleSection = {
+  name: 'team',
   async importInto(db, context, bundle) {
-    const taskRows: unknown[][] = [];
-    const assignmentRows: unknown[][] = [];
-    bundle.tasks.forEach((task, index) => {
-      // Ids are made here so assignments can be inserted without reading the tasks back.
-      const id = crypto.randomUUID();
-      taskRows.push([id, context.programmeId, task.ref, task.title, task.locality ?? null, index]);
-      for (const [ref, letter] of Object.entries(task.raci ?? {})) assignmentRows.push([id, context.organizationIds.get(ref)!, letter]);
-    });
-    await insertRows(db, 'plan_tasks', [['id', 'uuid'], ['programme_id', 'uuid'], ['ref', 'text'], ['title', 'text'], ['locality', 'text'], ['position', 'integer']], taskRows);
-    await insertRows(db, 'task_assignments', [['task_id', 'uuid'], ['organization_id', 'uuid'], ['raci', 'text']], assignmentRows);
+    const team = bundle.team ?? [];
+    const userIds = await userIdsByEmail(db, team.map((person) => person.email));
+    const rows = team.map((person) => [context.programmeId, context.organizationIds.get(person.org)!, userIdFor(userIds, person.email), person.name, person.email ?? null, person.role]);
+    await insertRows(db, 'programme_team_members', [['programme_id', 'uuid'], ['organization_id', 'uuid'], ['user_id', 'uuid'], ['name', 'text'], ['email', 'text'], ['programme_role', 'text']], rows);
   },
   async exportFrom(db, context, bundle) {
-    const tasks = await db
-      .select({ id: planTasks.id, ref: planTasks.ref, title: planTasks.title, locality: planTasks.locality })
-      .from(planTasks)
-      .where(eq(planTasks.programmeId, context.programmeId))
-      .orderBy(asc(planTasks.ref));
-    const assignments = await db
-      .select({ taskId: taskAssignments.taskId, organizationId: taskAssignments.organizationId, raci: taskAssignments.raci })
-      .from(taskAssignments)
-      .innerJoin(planTasks, eq(planTasks.id, taskAssignments.taskId))
-      .where(eq(planTasks.programmeId, context.programmeId));
-    const raciByTask = new Map<string, Array<[string, RaciValue]>>();
-    for (const row of assignments) {
-      const list = raciByTask.get(row.taskId) ?? [];
-      list.push([row.organizationId, row.raci]);
-      raciByTask.set(row.taskId, list);
-    }
-    bundle.tasks = tasks.map((task) => {
-      const entries = (raciByTask.get(task.id) ?? [])
-        .map(([organizationId, letters]) => [context.refFor(organizationId), letters === 'AR' ? 'A' : letters] as [string, 'R' | 'A' | 'C' | 'I'])
-        .sort(([a], [b]) => a.localeCompare(b));
-      return {
-        ref: task.ref,
-        title: task.title,
-        ...(task.locality ? { locality: task.locality } : {}),
-        ...(entries.length ? { raci: Object.fromEntries(entries) } : {}),
-      };
-    });
+    const rows = await db.select().from(programmeTeamMembers).where(eq(programmeTeamMembers.programmeId, context.programmeId));
+    if (rows.length === 0) return;
+    const emails = await emailsByUserId(db, rows.map((row) => row.userId));
+    bundle.team = rows
+      .map((row) => {
+        const email = row.email ?? (row.userId ? emails.get(row.userId) : undefined);
+        return { org: context.refFor(row.organizationId), name: row.name, ...(email ? { email } : {}), role: row.programmeRole };
+      })
+      .sort((a, b) => a.org.localeCompare(b.org) || a.name.localeCompare(b.name) || a.role.localeCompare(b.role) || (a.email ?? '').localeCompare(b.email ?? ''));
   },
 };
 
@@ -97,46 +115,5 @@ export const budgetSection: BundleSection = {
         ...(indirect > 0 ? { indirectCosts: indirect } : {}),
       };
     });
-  },
-};
-
-/** What a bundle's `true` stands for when the clause itself is not given. */
-const standardClauses = {
-  partnershipStatement: 'The members declare that they enter into a partnership: they pursue shared objectives, each bringing its own competence and area of influence.',
-  sharedObjectives: 'The members share the objectives and agenda of the programme.',
-  expectationsClause: 'Each member states what it contributes and what it expects from the partnership.',
-  transparency: 'The members are transparent to one another on processes, finances and accountability.',
-  mutualLearning: 'The members commit to learn from one another.',
-} as const;
-
-const ingredientColumns = {
-  isPartnership: 'partnershipStatement',
-  sharedObjectives: 'sharedObjectives',
-  expectationsBothWays: 'expectationsClause',
-  transparency: 'transparency',
-  mutualLearning: 'mutualLearning',
-} as const;
-
-/** The agreement's essential ingredients: a clause's text, or true/false when only its presence is known. */
-export const agreementSection: BundleSection = {
-  name: 'agreement',
-  async importInto(db, context, bundle) {
-    if (!bundle.agreement) return;
-    const values: Record<string, string | null> = {};
-    for (const [key, column] of Object.entries(ingredientColumns) as Array<[keyof BundleAgreement, keyof typeof standardClauses]>) {
-      const value = bundle.agreement[key];
-      values[column] = value === true ? standardClauses[column] : value === false ? null : value;
-    }
-    await db.insert(agreements).values({ programmeId: context.programmeId, ...values });
-  },
-  async exportFrom(db, context, bundle) {
-    const [agreement] = await db.select().from(agreements).where(eq(agreements.programmeId, context.programmeId)).limit(1);
-    if (!agreement) return;
-    const entries = Object.entries(ingredientColumns).map(([key, column]) => {
-      const text = agreement[column];
-      return [key, text && text.trim() ? text : false] as const;
-    });
-    if (entries.every(([, value]) => value === false)) return;
-    bundle.agreement = Object.fromEntries(entries) as BundleAgreement;
   },
 };

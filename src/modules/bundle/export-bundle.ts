@@ -65,6 +65,7 @@ export async function exportBundleWithRefs(
   const context: ExportContext = {
     programmeId: programme.id,
     budgetOrganizationId: options.budgetOrganizationId ?? null,
+    meetingRefs: new Map(),
     refFor: (organizationId) => {
       referenced.add(organizationId);
       const ref = refs.get(organizationId);
@@ -85,6 +86,12 @@ export async function exportBundleWithRefs(
       currency: programme.currency,
       countries: programme.countries,
       budgetTransparent: programme.budgetTransparent,
+      ...(programme.summary ? { summary: programme.summary } : {}),
+      ...(programme.status !== 'identification' ? { status: programme.status } : {}),
+      ...(programme.localities.length ? { localities: programme.localities } : {}),
+      ...(programme.sectors.length ? { sectors: programme.sectors } : {}),
+      ...(programme.donors.length ? { donors: programme.donors } : {}),
+      ...(programme.logframe ? { logframe: programme.logframe } : {}),
     },
     organizations: [],
     members: [],

@@ -36,12 +36,18 @@ export async function importBundle(db: Database, options: { input: unknown; impo
         currency: bundle.programme.currency,
         countries: bundle.programme.countries,
         budgetTransparent: bundle.programme.budgetTransparent,
+        summary: bundle.programme.summary ?? null,
+        ...(bundle.programme.status ? { status: bundle.programme.status } : {}),
+        localities: bundle.programme.localities ?? [],
+        sectors: bundle.programme.sectors ?? [],
+        donors: bundle.programme.donors ?? [],
+        logframe: bundle.programme.logframe ?? null,
         createdBy: options.importedBy,
       })
       .returning({ id: programmes.id });
     const programmeId = programme!.id;
     if (options.importedBy) await tx.insert(programmeUsers).values({ programmeId, userId: options.importedBy, role: 'manager' });
-    const context: ImportContext = { programmeId, programmeStart: bundle.programme.start.slice(0, 10), organizationIds, importedBy: options.importedBy };
+    const context: ImportContext = { programmeId, programmeStart: bundle.programme.start.slice(0, 10), organizationIds, importedBy: options.importedBy, meetingIds: new Map() };
     for (const section of bundleSections) await section.importInto(tx, context, bundle);
     return { programmeId, warnings, organizationsCreated: created, organizationsMatched: bundle.organizations.length - created };
   });

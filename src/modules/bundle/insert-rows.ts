@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 const ROWS_PER_STATEMENT = 5_000;
 
 /** A column to fill: its SQL name and the PostgreSQL type of its values ("uuid", "text", "numeric"...). */
-export type BulkColumn = [name: string, type: 'uuid' | 'text' | 'integer' | 'numeric' | 'date' | 'boolean'];
+export type BulkColumn = [name: string, type: 'uuid' | 'text' | 'integer' | 'numeric' | 'date' | 'boolean' | 'timestamptz'];
 
 /**
  * Inserts many rows with multi-row INSERTs, in batches: `insert ... select * from unnest($1::uuid[],

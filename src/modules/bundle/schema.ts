@@ -42,6 +42,12 @@ const ratingLevel = z
 
 export const memberRoles = ['lead', 'partner', 'affiliated-entity', 'associate', 'vendor', 'funder'] as const;
 export const organizationScopes = ['local', 'national', 'regional', 'international'] as const;
+export const programmeStatuses = ['identification', 'formulation', 'contracting', 'implementation', 'closure', 'closed'] as const;
+export const taskStatuses = ['planned', 'in-progress', 'done', 'cancelled'] as const;
+export const meetingKinds = ['steering-committee', 'coordination', 'technical', 'field-visit', 'other'] as const;
+export const actionStatuses = ['open', 'in-progress', 'done', 'dropped'] as const;
+
+const email = z.string().min(3).meta({ description: 'the e-mail of a user of the instance; matched on import, left out when no user has it' });
 
 /**
  * Builds the bundle schema. `strict` rejects unknown keys so the validator can report them as
@@ -61,6 +67,28 @@ export function buildBundleSchema(strict: boolean) {
       .boolean()
       .default(true)
       .meta({ description: 'whether every member sees the whole budget (on by default)' }),
+    summary: z.string().optional(),
+    status: z.enum(programmeStatuses).optional().meta({ description: 'lifecycle status (identification when absent)' }),
+    localities: z.array(z.string().min(1)).optional(),
+    sectors: z.array(z.string().min(1)).optional().meta({ description: 'OECD DAC sector codes or names' }),
+    donors: z.array(z.string().min(1)).optional(),
+    logframe: object({
+      overallObjective: z.string(),
+      specificObjectives: z.array(
+        object({
+          text: z.string(),
+          results: z.array(
+            object({
+              text: z.string(),
+              indicators: z.array(object({ text: z.string(), baseline: z.string().optional(), target: z.string().optional() })),
+              activities: z.array(z.string()),
+            }),
+          ),
+        }),
+      ),
+    })
+      .optional()
+      .meta({ description: 'overall objective, specific objectives, results with indicators, activities' }),
   });
 
   const organization = object({
@@ -78,13 +106,55 @@ export function buildBundleSchema(strict: boolean) {
     scope: z.enum(organizationScopes).optional(),
   });
 
-  const member = object({ org: orgRef, role: z.enum(memberRoles) });
+  const member = object({
+    org: orgRef,
+    role: z.enum(memberRoles),
+    iatiRole: z.number().int().min(1).max(4).optional().meta({ description: 'IATI OrganisationRole (1 Funding, 2 Accountable, 3 Extending, 4 Implementing); the default for the role when absent' }),
+    joined: dateString.optional().meta({ description: 'the day it joined (the programme start when absent)' }),
+    left: dateString.optional().meta({ description: 'the day it leaves or left the consortium' }),
+    plannedShare: z.number().min(0).max(100).optional().meta({ description: 'the planned share of the budget, in percent' }),
+    focalPoint: email.optional(),
+  });
+
+  const workPackage = object({
+    ref,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    lead: orgRef.optional(),
+  });
+
+  const activity = object({
+    ref,
+    workPackage: ref.meta({ description: 'the ref of a work package in this bundle' }),
+    title: z.string().min(1),
+    description: z.string().optional(),
+  });
+
+  const milestone = object({
+    title: z.string().min(1),
+    due: dateString,
+    achieved: dateString.optional(),
+    workPackage: ref.optional().meta({ description: 'the ref of a work package in this bundle' }),
+  });
+
+  const teamMember = object({
+    org: orgRef.meta({ description: 'the member organization the person represents' }),
+    name: z.string().min(1),
+    email: z.string().min(3).optional().meta({ description: 'linked to the user with this e-mail on import, when there is one' }),
+    role: z.string().min(1).meta({ description: 'the role in the programme' }),
+  });
 
   const task = object({
     ref,
     title: z.string().min(1),
     locality: z.string().min(1).optional(),
     raci: z.record(z.string(), z.enum(['R', 'A', 'C', 'I'])).optional(),
+    activity: ref.optional().meta({ description: 'the ref of an activity in this bundle' }),
+    description: z.string().optional(),
+    start: dateString.optional(),
+    end: dateString.optional(),
+    deliverables: z.array(z.string().min(1)).optional(),
+    status: z.enum(taskStatuses).optional().meta({ description: 'planned when absent' }),
   });
 
   const budgetLine = object({
@@ -102,11 +172,34 @@ export function buildBundleSchema(strict: boolean) {
       .meta({ description: 'the part of the amount that covers indirect (overhead) costs' }),
   });
 
+  const meetingAction = object({
+    description: z.string().min(1),
+    owner: orgRef,
+    ownerEmail: email.optional(),
+    due: dateString.optional(),
+    status: z.enum(actionStatuses).optional().meta({ description: 'open when absent' }),
+  });
+
   const meeting = object({
+    ref: ref.optional().meta({ description: 'a name for the meeting, local to the bundle, that decisions may refer to' }),
     date: dateString,
+    kind: z.enum(meetingKinds).optional().meta({ description: 'other when absent' }),
     title: z.string().optional(),
     chair: orgRef,
     attendees: z.array(orgRef),
+    participants: z.array(email).optional().meta({ description: 'e-mails of the people who came' }),
+    agenda: z.string().optional().meta({ description: 'Markdown' }),
+    minutes: z.string().optional().meta({ description: 'Markdown' }),
+    actions: z.array(meetingAction).optional().meta({ description: 'follow-up actions with owners and due dates' }),
+  });
+
+  const contest = object({
+    org: orgRef.meta({ description: 'the organization contesting the level recorded for itself' }),
+    comment: z.string().min(1),
+    contested: involvementLevel.optional().meta({ description: 'the level recorded when it contested' }),
+    claimed: involvementLevel.optional().meta({ description: 'the level it says was right' }),
+    date: dateString.optional(),
+    withdrawn: dateString.optional(),
   });
 
   const decision = object({
@@ -118,12 +211,17 @@ export function buildBundleSchema(strict: boolean) {
     locality: z.string().min(1).optional(),
     involvement: z.record(z.string(), involvementLevel),
     desired: z.record(z.string(), involvementLevel).optional(),
+    meeting: ref.optional().meta({ description: 'the ref of the meeting (in this bundle) where it was taken' }),
+    contests: z.array(contest).optional(),
   });
 
   const interaction = object({
     date: dateString,
     from: orgRef.meta({ description: 'the organization that initiated it' }),
     to: orgRef,
+    sender: orgRef
+      .optional()
+      .meta({ description: 'the organization the exchange went from, when it is not the one that initiated it (a reply to a request): `to`' }),
     channel: z.string().optional(),
     subject: z.string().optional(),
   });
@@ -152,13 +250,31 @@ export function buildBundleSchema(strict: boolean) {
     mutualLearning: ingredient,
   });
 
+  const statement = object({ org: orgRef, contributions: z.string(), expectations: z.string() });
+  const agreementVersion = object({
+    number: z.number().int().min(1),
+    date: dateString.optional(),
+    note: z.string().optional(),
+    clauses: z.record(z.string(), z.string().nullable()).meta({ description: 'the text of each clause as published' }),
+    statements: z.array(statement),
+    signoffs: z.array(object({ org: orgRef, date: dateString.optional(), by: email.optional() })).default([]),
+  });
+
   return object({
     format: z.literal(BUNDLE_FORMAT),
     programme,
     organizations: z.array(organization),
     // Lists default to empty so a sparse bundle (only a budget, say) is still a bundle.
     members: z.array(member).default([]),
+    formerMembers: z
+      .array(member)
+      .optional()
+      .meta({ description: 'organizations that have left the consortium (kept apart from members, which the analysis reads as the current consortium)' }),
+    workPackages: z.array(workPackage).optional(),
+    activities: z.array(activity).optional(),
     tasks: z.array(task).default([]),
+    milestones: z.array(milestone).optional(),
+    team: z.array(teamMember).optional(),
     budget: z.array(budgetLine).default([]),
     meetings: z.array(meeting).default([]),
     decisions: z.array(decision).default([]),
@@ -166,6 +282,9 @@ export function buildBundleSchema(strict: boolean) {
     learning: z.array(learning).default([]),
     ratings: z.array(rating).default([]),
     agreement: agreement.optional(),
+    agreementMonitoring: z.string().optional().meta({ description: 'the agreement\'s clause on how progress is monitored and how each member accounts for resources' }),
+    agreementStatements: z.array(statement).optional().meta({ description: 'what each member contributes to and expects from the partnership, in its own words' }),
+    agreementVersions: z.array(agreementVersion).optional().meta({ description: 'published versions of the agreement, with the members that signed each' }),
   });
 }
 
@@ -187,4 +306,7 @@ export type BundleInteraction = ProgrammeBundle['interactions'][number];
 export type BundleLearning = ProgrammeBundle['learning'][number];
 export type BundleRating = ProgrammeBundle['ratings'][number];
 export type BundleAgreement = NonNullable<ProgrammeBundle['agreement']>;
+export type BundleAgreementVersion = NonNullable<ProgrammeBundle['agreementVersions']>[number];
+export type BundleWorkPackage = NonNullable<ProgrammeBundle['workPackages']>[number];
+export type BundleActivity = NonNullable<ProgrammeBundle['activities']>[number];
 export type MemberRole = (typeof memberRoles)[number];

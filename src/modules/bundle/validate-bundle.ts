@@ -76,12 +76,33 @@ function checkReferences(bundle: ProgrammeBundle, errors: BundleIssue[], warning
     knownOrganization(member.org, ['members', index, 'org']);
     if (members.has(member.org)) addError(errors, ['members', index, 'org'], `organization '${member.org}' is a member twice`);
     members.add(member.org);
+    checkMembership(member, ['members', index], errors);
   });
+  (bundle.formerMembers ?? []).forEach((member, index) => {
+    knownOrganization(member.org, ['formerMembers', index, 'org']);
+    if (members.has(member.org)) addError(errors, ['formerMembers', index, 'org'], `organization '${member.org}' is a member twice`);
+    members.add(member.org);
+    checkMembership(member, ['formerMembers', index], errors);
+  });
+
+  const workPackages = uniqueRefs(bundle.workPackages ?? [], 'workPackages', 'work package', errors);
+  const knownWorkPackage = (value: string | undefined, path: PropertyKey[]): void => {
+    if (value !== undefined && !workPackages.has(value)) addError(errors, path, `unknown work package '${value}'`);
+  };
+  (bundle.workPackages ?? []).forEach((workPackage, index) => {
+    if (workPackage.lead !== undefined) knownOrganization(workPackage.lead, ['workPackages', index, 'lead']);
+  });
+  const activities = uniqueRefs(bundle.activities ?? [], 'activities', 'activity', errors);
+  (bundle.activities ?? []).forEach((activity, index) => knownWorkPackage(activity.workPackage, ['activities', index, 'workPackage']));
+  (bundle.milestones ?? []).forEach((milestone, index) => knownWorkPackage(milestone.workPackage, ['milestones', index, 'workPackage']));
+  (bundle.team ?? []).forEach((person, index) => knownOrganization(person.org, ['team', index, 'org']));
 
   const tasks = new Set<string>();
   bundle.tasks.forEach((task, index) => {
     if (tasks.has(task.ref)) addError(errors, ['tasks', index, 'ref'], `duplicate task ref '${task.ref}'`);
     tasks.add(task.ref);
+    if (task.activity !== undefined && !activities.has(task.activity)) addError(errors, ['tasks', index, 'activity'], `unknown activity '${task.activity}'`);
+    if (task.start !== undefined && task.end !== undefined && task.end.slice(0, 10) < task.start.slice(0, 10)) addError(errors, ['tasks', index, 'end'], 'the task ends before it starts');
     if (task.raci === undefined) return;
     knownOrganizationKeys(task.raci, ['tasks', index, 'raci']);
     const accountable = Object.values(task.raci).filter((letter) => letter === 'A').length;
@@ -100,14 +121,23 @@ function checkReferences(bundle: ProgrammeBundle, errors: BundleIssue[], warning
     }
   });
 
+  const meetings = new Set<string>();
+  bundle.meetings.forEach((meeting, index) => {
+    if (meeting.ref === undefined) return;
+    if (meetings.has(meeting.ref)) addError(errors, ['meetings', index, 'ref'], `duplicate meeting ref '${meeting.ref}'`);
+    meetings.add(meeting.ref);
+  });
   bundle.meetings.forEach((meeting, index) => {
     knownOrganization(meeting.chair, ['meetings', index, 'chair']);
     meeting.attendees.forEach((attendee, position) => knownOrganization(attendee, ['meetings', index, 'attendees', position]));
+    (meeting.actions ?? []).forEach((action, position) => knownOrganization(action.owner, ['meetings', index, 'actions', position, 'owner']));
   });
 
   bundle.decisions.forEach((decision, index) => {
     knownOrganizationKeys(decision.involvement, ['decisions', index, 'involvement']);
     knownOrganizationKeys(decision.desired, ['decisions', index, 'desired']);
+    if (decision.meeting !== undefined && !meetings.has(decision.meeting)) addError(errors, ['decisions', index, 'meeting'], `unknown meeting '${decision.meeting}'`);
+    (decision.contests ?? []).forEach((contest, position) => knownOrganization(contest.org, ['decisions', index, 'contests', position, 'org']));
     if (decision.scope === 'local' && decision.locality === undefined) {
       // Still a valid record, but subsidiarity cannot be judged without knowing where.
       addWarning(warnings, ['decisions', index, 'locality'], 'a local decision without a locality is left out of subsidiarity');
@@ -119,6 +149,9 @@ function checkReferences(bundle: ProgrammeBundle, errors: BundleIssue[], warning
     knownOrganization(interaction.to, ['interactions', index, 'to']);
     if (interaction.from === interaction.to) {
       addError(errors, ['interactions', index, 'to'], 'an interaction needs two different organizations');
+    }
+    if (interaction.sender !== undefined && interaction.sender !== interaction.from && interaction.sender !== interaction.to) {
+      addError(errors, ['interactions', index, 'sender'], `the sender '${interaction.sender}' must be the organization in from or to`);
     }
   });
 
@@ -134,6 +167,31 @@ function checkReferences(bundle: ProgrammeBundle, errors: BundleIssue[], warning
       addError(errors, ['ratings', index, 'ratee'], 'an organization cannot rate itself');
     }
   });
+
+  (bundle.agreementStatements ?? []).forEach((statement, index) => knownOrganization(statement.org, ['agreementStatements', index, 'org']));
+  const numbers = new Set<number>();
+  (bundle.agreementVersions ?? []).forEach((version, index) => {
+    if (numbers.has(version.number)) addError(errors, ['agreementVersions', index, 'number'], `duplicate agreement version ${version.number}`);
+    numbers.add(version.number);
+    version.statements.forEach((statement, position) => knownOrganization(statement.org, ['agreementVersions', index, 'statements', position, 'org']));
+    version.signoffs.forEach((signoff, position) => knownOrganization(signoff.org, ['agreementVersions', index, 'signoffs', position, 'org']));
+  });
+}
+
+function checkMembership(member: ProgrammeBundle['members'][number], path: PropertyKey[], errors: BundleIssue[]): void {
+  if (member.joined !== undefined && member.left !== undefined && member.left.slice(0, 10) < member.joined.slice(0, 10)) {
+    addError(errors, [...path, 'left'], 'the organization leaves before it joins');
+  }
+}
+
+/** Collects the refs of a list, reporting duplicates. */
+function uniqueRefs(list: ReadonlyArray<{ ref: string }>, section: string, noun: string, errors: BundleIssue[]): Set<string> {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (seen.has(item.ref)) addError(errors, [section, index, 'ref'], `duplicate ${noun} ref '${item.ref}'`);
+    seen.add(item.ref);
+  });
+  return seen;
 }
 
 function addError(errors: BundleIssue[], path: PropertyKey[], text: string): void {

@@ -60,8 +60,8 @@ describe('working log in the programme bundle', () => {
     const refOf = new Map(exported.organizations.map((organization) => [organization.name, organization.ref]));
     const ref = (name: string) => refOf.get(name)!;
     expect(exported.meetings).toEqual([
-      { date: '2025-02-01', title: 'Kick-off', chair: ref('Lead Org'), attendees: [ref('Lead Org'), ref('Local Org'), ref('University')].sort() },
-      { date: '2025-05-01', chair: ref('Local Org'), attendees: [ref('Lead Org'), ref('Local Org')].sort() },
+      { ref: 'M1', date: '2025-02-01', title: 'Kick-off', chair: ref('Lead Org'), attendees: [ref('Lead Org'), ref('Local Org'), ref('University')].sort() },
+      { ref: 'M2', date: '2025-05-01', chair: ref('Local Org'), attendees: [ref('Lead Org'), ref('Local Org')].sort() },
     ]);
     expect(exported.decisions[1]).toEqual({
       date: '2025-03-01',
