@@ -2,7 +2,7 @@
 // budget lines through importBundle (validation, then multi-row INSERTs in one transaction), and
 // reports the time per 1,000 records on PGlite and on PostgreSQL. Baseline, measured in the same
 // run on the same database: inserting 1,000 tasks one ORM insert per row.
-// Run: node --import tsx bench/bundle/import.bench.ts  (DATABASE_URL, or /work/pg-dev.sh's server, for PostgreSQL)
+// Run: node --import tsx bench/bundle/import.bench.ts  (DATABASE_URL, or scripts/dev-postgres.sh's server, for PostgreSQL)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,10 @@ import { planTasks } from '../../src/db/schema/index.js';
 import { BUNDLE_FORMAT } from '../../src/modules/bundle/schema.js';
 import { importBundle } from '../../src/modules/bundle/import-bundle.js';
 import { validateBundle } from '../../src/modules/bundle/validate-bundle.js';
+
+/** The repository's throwaway-PostgreSQL starter (prints its URL). */
+const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
+
 
 const ORGANIZATIONS = 60;
 const TASKS = Number(process.env.BENCH_TASKS ?? 20_000);
@@ -103,9 +107,9 @@ async function measure(label: string, handle: DatabaseHandle) {
 
 function postgresUrl(): string | null {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (!fs.existsSync('/work/pg-dev.sh')) return null;
+  if (!fs.existsSync(devPostgresScript)) return null;
   try {
-    return execFileSync('/work/pg-dev.sh', { encoding: 'utf8' }).trim();
+    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim();
   } catch {
     return null;
   }
@@ -120,7 +124,7 @@ try {
 
 const serverUrl = postgresUrl();
 if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no /work/pg-dev.sh)');
+  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh)');
 } else {
   const name = `bench_bundle_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -6,13 +6,17 @@
  *
  * Usage: npx tsx bench/iati/import.bench.ts [--size 200] [--postgres URL] [--threads 1] [--without-audit]
  * --without-audit adds a PostgreSQL run with the audit-trail triggers off, to show their cost.
- * Without --postgres, the throwaway server of /work/pg-dev.sh is used when it answers.
+ * Without --postgres, the throwaway server of scripts/dev-postgres.sh is used when it answers.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedFilePath, generateIatiFile } from './generate-iati.js';
+
+/** The repository's throwaway-PostgreSQL starter (prints its URL). */
+const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
+
 
 type Run = { seconds: number; cpuSeconds: number; peakRssMb: number; activities: number; transactions: number; storedActivities?: number; storedTransactions?: number };
 
@@ -29,7 +33,7 @@ function postgresUrl(): string | null {
   const given = argument('--postgres');
   if (given) return given;
   try {
-    return execFileSync('/work/pg-dev.sh', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return execFileSync(devPostgresScript, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
   } catch {
     return null;
   }

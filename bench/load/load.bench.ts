@@ -1,7 +1,7 @@
 // Load benchmark: autocannon against the real server on loopback, with a realistic dataset
 // (dataset.ts: 100,000 organizations, 200 programmes), on PGlite and on PostgreSQL.
 // Run: npx tsx bench/load/load.bench.ts [--engine pglite|postgres|both] [--duration 10] [--connections 50] [--soak 600]
-// PostgreSQL: DATABASE_URL, or /work/pg-dev.sh's server; a fresh database is created and dropped.
+// PostgreSQL: DATABASE_URL, or scripts/dev-postgres.sh's server; a fresh database is created and dropped.
 //
 // The server runs in a child process (this file with --serve), so that autocannon and the server do
 // not share one event loop; the server's RSS is read from /proc. Endpoints are measured one after

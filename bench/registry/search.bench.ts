@@ -1,6 +1,6 @@
 // Loads 100,000 generated organizations and times a directory text search and a filtered list
 // page against a primary-key lookup in the same run, on PGlite and on PostgreSQL.
-// Run: node --import tsx bench/registry/search.bench.ts  (DATABASE_URL or /work/pg-dev.sh's server for PostgreSQL;
+// Run: node --import tsx bench/registry/search.bench.ts  (DATABASE_URL or scripts/dev-postgres.sh's server for PostgreSQL;
 // BENCH_ORGANIZATIONS to change the count; BENCH_EXPLAIN=1 prints the plans of the measured queries).
 //
 // Results, 2026-11-27, this machine: 2 cores, Node 20, shared with other sessions (load average 22-25
@@ -29,6 +29,10 @@ import type { Actor } from '../../src/lib/actor.js';
 import { listOrganizations, organizationFilters } from '../../src/modules/organizations/list-organizations.js';
 import type { OrganizationListQuery } from '../../src/modules/organizations/schemas.js';
 import { organizationSearch } from '../../src/modules/organizations/search.js';
+
+/** The repository's throwaway-PostgreSQL starter (prints its URL). */
+const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
+
 
 // A benchmark, not application code: it may read the environment.
 const COUNT = Number(process.env.BENCH_ORGANIZATIONS ?? 100_000);
@@ -159,7 +163,7 @@ async function measure(engine: string, handle: DatabaseHandle, raw: RawTransacti
 async function postgresUrl(): Promise<string | undefined> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   try {
-    return execFileSync('/work/pg-dev.sh', { encoding: 'utf8' }).trim() || undefined;
+    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -177,7 +181,7 @@ else console.log('PGlite: skipped (BENCH_ENGINES)');
 
 const serverUrl = ENGINES.includes('postgres') ? await postgresUrl() : undefined;
 if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no /work/pg-dev.sh server)');
+  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh server)');
 } else {
   const name = `consortia_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

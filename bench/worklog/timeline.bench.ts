@@ -2,7 +2,7 @@
 // INSERTs), then times loading the working-log timeline page through the API (app.inject), first
 // page, a page deep in the log, and one organization's filtered page, against a primary-key
 // lookup in the same run, on PGlite and on PostgreSQL.
-// Run: node --import tsx bench/worklog/timeline.bench.ts  (DATABASE_URL or /work/pg-dev.sh's server for PostgreSQL)
+// Run: node --import tsx bench/worklog/timeline.bench.ts  (DATABASE_URL or scripts/dev-postgres.sh's server for PostgreSQL)
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +11,10 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { loadConfig } from '../../src/lib/config.js';
 import { createUser } from '../../src/modules/accounts/users.js';
 import { buildApp } from '../../src/server/app.js';
+
+/** The repository's throwaway-PostgreSQL starter (prints its URL). */
+const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
+
 
 const ORGANIZATIONS = 60;
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 100_000);
@@ -132,7 +136,7 @@ async function postgresUrl(): Promise<string | undefined> {
   // A benchmark, not application code: it may read the environment.
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   try {
-    return execFileSync('/work/pg-dev.sh', { encoding: 'utf8' }).trim() || undefined;
+    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim() || undefined;
   } catch {
     return undefined;
   }
@@ -147,7 +151,7 @@ try {
 
 const serverUrl = await postgresUrl();
 if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no /work/pg-dev.sh server)');
+  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh server)');
 } else {
   const name = `consortia_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
