@@ -232,6 +232,7 @@ export function buildBundleSchema(strict: boolean) {
     to: orgRef.meta({ description: 'the organization that learned' }),
     topic: z.string().min(1),
     kind: z.enum(['exchange', 'capacity-building']).optional(),
+    description: z.string().optional(),
   });
 
   const rating = object({
@@ -240,6 +241,7 @@ export function buildBundleSchema(strict: boolean) {
     ratee: orgRef,
     trust: ratingLevel,
     value: ratingLevel,
+    comment: z.string().optional(),
   });
 
   const agreement = object({

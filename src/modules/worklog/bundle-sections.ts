@@ -256,13 +256,13 @@ export const interactionsSection: BundleSection = {
 export const learningSection: BundleSection = {
   name: 'learning',
   async importInto(db, context, bundle) {
-    const rows = bundle.learning.map((record) => [context.programmeId, day(record.date), orgOf(context, record.from), orgOf(context, record.to), record.topic, record.kind ?? 'exchange']);
-    await insertRows(db, 'learning_exchanges', [['programme_id', 'uuid'], ['date', 'date'], ['from_organization_id', 'uuid'], ['to_organization_id', 'uuid'], ['topic', 'text'], ['kind', 'text']], rows);
+    const rows = bundle.learning.map((record) => [context.programmeId, day(record.date), orgOf(context, record.from), orgOf(context, record.to), record.topic, record.kind ?? 'exchange', record.description ?? null]);
+    await insertRows(db, 'learning_exchanges', [['programme_id', 'uuid'], ['date', 'date'], ['from_organization_id', 'uuid'], ['to_organization_id', 'uuid'], ['topic', 'text'], ['kind', 'text'], ['description', 'text']], rows);
   },
   async exportFrom(db, context, bundle) {
     const rows = await db.select().from(learningExchanges).where(eq(learningExchanges.programmeId, context.programmeId));
     bundle.learning = stableSort(
-      rows.map((row) => ({ date: row.date, from: context.refFor(row.fromOrganizationId), to: context.refFor(row.toOrganizationId), topic: row.topic, kind: row.kind })),
+      rows.map((row) => compact({ date: row.date, from: context.refFor(row.fromOrganizationId), to: context.refFor(row.toOrganizationId), topic: row.topic, kind: row.kind, description: row.description })),
     );
   },
 };
@@ -273,14 +273,14 @@ export const ratingsSection: BundleSection = {
     // The rater recorded it in its own name: it stays the organization that may change it.
     const rows = bundle.ratings.map((rating) => {
       const rater = orgOf(context, rating.rater);
-      return [context.programmeId, rating.date ? day(rating.date) : null, rater, orgOf(context, rating.ratee), rating.trust, rating.value, rater];
+      return [context.programmeId, rating.date ? day(rating.date) : null, rater, orgOf(context, rating.ratee), rating.trust, rating.value, rater, rating.comment ?? null];
     });
-    await insertRows(db, 'open_ratings', [['programme_id', 'uuid'], ['date', 'date'], ['rater_organization_id', 'uuid'], ['ratee_organization_id', 'uuid'], ['trust', 'integer'], ['value', 'integer'], ['recorded_by_organization_id', 'uuid']], rows);
+    await insertRows(db, 'open_ratings', [['programme_id', 'uuid'], ['date', 'date'], ['rater_organization_id', 'uuid'], ['ratee_organization_id', 'uuid'], ['trust', 'integer'], ['value', 'integer'], ['recorded_by_organization_id', 'uuid'], ['comment', 'text']], rows);
   },
   async exportFrom(db, context: ExportContext, bundle) {
     const rows = await db.select().from(openRatings).where(eq(openRatings.programmeId, context.programmeId));
     bundle.ratings = stableSort(
-      rows.map((row) => compact({ date: row.date, rater: context.refFor(row.raterOrganizationId), ratee: context.refFor(row.rateeOrganizationId), trust: row.trust, value: row.value })),
+      rows.map((row) => compact({ date: row.date, rater: context.refFor(row.raterOrganizationId), ratee: context.refFor(row.rateeOrganizationId), trust: row.trust, value: row.value, comment: row.comment })),
     );
   },
 };
