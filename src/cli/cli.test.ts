@@ -131,7 +131,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('npx consortia', { timeout: 2
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const list = (await (await fetch(`http://127.0.0.1:${first.port}/api/programmes`, { headers: { cookie } })).json()) as { items: Array<{ title: string; myRole: string }> };
-    expect(list.items).toEqual([expect.objectContaining({ title: 'Sahel Resilience Consortium', myRole: 'manager' })]);
+    // The demo consortium, beside the imported IATI activities the lead takes part in.
+    expect(list.items).toContainEqual(expect.objectContaining({ title: 'Sahel Resilience Consortium', myRole: 'manager' }));
     await stop(first.child);
 
     const again = await startServer(fresh);
