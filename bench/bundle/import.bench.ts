@@ -4,18 +4,14 @@
 // run on the same database: inserting 1,000 tasks one ORM insert per row.
 // Run: node --import tsx bench/bundle/import.bench.ts  (DATABASE_URL, or scripts/dev-postgres.sh's server, for PostgreSQL)
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { planTasks } from '../../src/db/schema/index.js';
 import { BUNDLE_FORMAT } from '../../src/modules/bundle/schema.js';
 import { importBundle } from '../../src/modules/bundle/import-bundle.js';
 import { validateBundle } from '../../src/modules/bundle/validate-bundle.js';
+import { withScratchPostgres } from '../support/postgres.js';
 
-/** The repository's throwaway-PostgreSQL starter (prints its URL). */
-const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
 
 
 const ORGANIZATIONS = 60;
@@ -105,16 +101,6 @@ async function measure(label: string, handle: DatabaseHandle) {
   );
 }
 
-function postgresUrl(): string | null {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (!fs.existsSync(devPostgresScript)) return null;
-  try {
-    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
-
 const lite = await openDatabase({ memory: true });
 try {
   await measure('PGlite (in memory)', lite);
@@ -122,22 +108,4 @@ try {
   await lite.close();
 }
 
-const serverUrl = postgresUrl();
-if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh)');
-} else {
-  const name = `bench_bundle_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    await measure('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database ${name}`);
-    await admin.end();
-  }
-}
+await withScratchPostgres((handle) => measure('PostgreSQL', handle));

@@ -19,7 +19,6 @@
 //   Before (trigram word similarity on every candidate, same run conditions): text search median 717 ms
 //   on PostgreSQL at 100,000 (197x the key lookup).
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -29,9 +28,8 @@ import type { Actor } from '../../src/lib/actor.js';
 import { listOrganizations, organizationFilters } from '../../src/modules/organizations/list-organizations.js';
 import type { OrganizationListQuery } from '../../src/modules/organizations/schemas.js';
 import { organizationSearch } from '../../src/modules/organizations/search.js';
+import { withScratchPostgres } from '../support/postgres.js';
 
-/** The repository's throwaway-PostgreSQL starter (prints its URL). */
-const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
 
 
 // A benchmark, not application code: it may read the environment.
@@ -160,15 +158,6 @@ async function measure(engine: string, handle: DatabaseHandle, raw: RawTransacti
   }
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  try {
-    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const lite = ENGINES.includes('pglite') ? await openDatabase({ memory: true }) : undefined;
 if (lite) try {
   await measure('PGlite', lite, async (work) => {
@@ -179,20 +168,10 @@ if (lite) try {
 }
 else console.log('PGlite: skipped (BENCH_ENGINES)');
 
-const serverUrl = ENGINES.includes('postgres') ? await postgresUrl() : undefined;
-if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh server)');
-} else {
-  const name = `consortia_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    await measure('PostgreSQL', handle, async (work) => {
-      const client = new pg.Client({ connectionString: url.toString() });
+if (ENGINES.includes('postgres')) {
+  await withScratchPostgres((handle, url) =>
+    measure('PostgreSQL', handle, async (work) => {
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
         await client.query('begin');
@@ -201,10 +180,8 @@ if (!serverUrl) {
       } finally {
         await client.end();
       }
-    });
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+    }),
+  );
+} else {
+  console.log('PostgreSQL: skipped (BENCH_ENGINES)');
 }

@@ -4,16 +4,13 @@
 // lookup in the same run, on PGlite and on PostgreSQL.
 // Run: node --import tsx bench/worklog/timeline.bench.ts  (DATABASE_URL or scripts/dev-postgres.sh's server for PostgreSQL)
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { loadConfig } from '../../src/lib/config.js';
 import { createUser } from '../../src/modules/accounts/users.js';
 import { buildApp } from '../../src/server/app.js';
+import { withScratchPostgres } from '../support/postgres.js';
 
-/** The repository's throwaway-PostgreSQL starter (prints its URL). */
-const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
 
 
 const ORGANIZATIONS = 60;
@@ -132,16 +129,6 @@ async function measure(engine: string, handle: DatabaseHandle): Promise<void> {
   }
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  // A benchmark, not application code: it may read the environment.
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  try {
-    return execFileSync(devPostgresScript, { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const lite = await openDatabase({ memory: true });
 try {
   await measure('PGlite', lite);
@@ -149,22 +136,4 @@ try {
   await lite.close();
 }
 
-const serverUrl = await postgresUrl();
-if (!serverUrl) {
-  console.log('PostgreSQL: skipped (no DATABASE_URL and no scripts/dev-postgres.sh server)');
-} else {
-  const name = `consortia_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    await measure('PostgreSQL', handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
+await withScratchPostgres((handle) => measure('PostgreSQL', handle));
