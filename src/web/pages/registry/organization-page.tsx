@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMemberships } from '../../api/networks';
+import { OrganizationIatiFigures } from '../iati/organization-iati-figures';
 import { useAddNote, useAddRelationship, useDeleteOrganization, useOrganizationProfile, useOrganizations, useRestoreOrganization, useUpdateNote, type OrganizationProfile } from '../../api/registry';
 import { ErrorAlert } from '../../components/error-alert';
 import { useErrorMessage } from '../../components/error-message';
@@ -86,6 +87,7 @@ function Profile({ data }: { data: OrganizationProfile }) {
         </Paper>
       </SimpleGrid>
       <Memberships organizationId={data.organization.id} />
+      <OrganizationIatiFigures organizationId={data.organization.id} />
       <Notes data={data} />
     </Stack>
   );
