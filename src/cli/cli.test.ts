@@ -1,44 +1,23 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { environmentFor, startServerProcess, tempFolder as makeTempFolder } from '../../test/support/server-process.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/consortia.js');
+const bin = path.resolve(import.meta.dirname, '../../bin/consortia.js');
 const folders: string[] = [];
 const servers: ChildProcessWithoutNullStreams[] = [];
 
-function environmentFor(dataDir: string, extra: Record<string, string> = {}) {
-  const environment: Record<string, string> = { ...(process.env as Record<string, string>), DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent', ...extra };
-  delete environment.DATABASE_URL;
-  return environment;
-}
-
+/** Runs a command to completion and keeps its status and output, whatever they are. */
 function run(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: environmentFor(dataDir), encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], { env: environmentFor({ dataDir }), encoding: 'utf8', timeout: 180_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: environmentFor(dataDir, { PORT: '0', HOST: '127.0.0.1' }) });
-  servers.push(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at http:\/\/localhost:(\d+)/.exec(output);
-      if (match && /API documentation/.test(output)) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stderr.on('data', onData);
-    child.stdout.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, port, output: () => output };
+/** Starts `consortia serve` the way a user does: the demo is seeded on a pristine database. */
+async function startServer(dataDir: string) {
+  const server = await startServerProcess({ dataDir }, servers, { SEED_DEMO: 'true' });
+  return { ...server, port: Number(new URL(server.url).port) };
 }
 
 async function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -48,11 +27,7 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<number | nul
   });
 }
 
-function tempFolder() {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'consortia-cli-'));
-  folders.push(folder);
-  return folder;
-}
+const tempFolder = () => makeTempFolder(folders, 'consortia-cli-');
 
 afterAll(() => {
   for (const child of servers) child.kill('SIGKILL');

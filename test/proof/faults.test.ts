@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { BUNDLE_FORMAT } from '../../src/modules/bundle/schema.js';
 import { generateIatiFile } from '../../bench/iati/generate-iati.js';
-import { killServer, runCli, startServerProcess, tempFolder, waitFor, type ServerProcess } from './support/server-process.js';
+import { killServer, runCli, startServerProcess, tempFolder, waitFor, type ServerProcess } from '../support/server-process.js';
 
 const started: ChildProcessWithoutNullStreams[] = [];
 const folders: string[] = [];

@@ -1,11 +1,11 @@
-// Runs the real server as a child process (`node bin/consortia.js serve`), for the fault proofs:
-// start, SIGKILL, restart, and the command line against the same database.
+// Runs the real server as a child process (`node bin/consortia.js serve`), for the command-line
+// tests and the fault proofs: start, stop or SIGKILL, restart, and commands on the same database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/consortia.js');
 
 export type ServerProcess = { child: ChildProcessWithoutNullStreams; url: string; output: () => string };
@@ -33,8 +33,12 @@ export function runCli(target: { dataDir: string; databaseUrl?: string }, args: 
 }
 
 /** Starts `consortia serve` on a free port and waits for its "running at" line. */
-export async function startServerProcess(target: { dataDir: string; databaseUrl?: string }, started: ChildProcessWithoutNullStreams[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: environmentFor(target, { PORT: '0', HOST: '127.0.0.1' }) });
+export async function startServerProcess(
+  target: { dataDir: string; databaseUrl?: string },
+  started: ChildProcessWithoutNullStreams[],
+  extra: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [bin, 'serve'], { env: environmentFor(target, { PORT: '0', HOST: '127.0.0.1', ...extra }) });
   started.push(child);
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
