@@ -13,9 +13,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedFilePath, generateIatiFile } from './generate-iati.js';
+import { benchPostgresUrl } from '../support/postgres.js';
 
-/** The repository's throwaway-PostgreSQL starter (prints its URL). */
-const devPostgresScript = new URL('../../scripts/dev-postgres.sh', import.meta.url).pathname;
 
 
 type Run = { seconds: number; cpuSeconds: number; peakRssMb: number; activities: number; transactions: number; storedActivities?: number; storedTransactions?: number };
@@ -30,13 +29,7 @@ const sizeMb = Number(argument('--size') ?? 200);
 const threads = argument('--threads') ?? '1';
 
 function postgresUrl(): string | null {
-  const given = argument('--postgres');
-  if (given) return given;
-  try {
-    return execFileSync(devPostgresScript, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
-  } catch {
-    return null;
-  }
+  return argument('--postgres') ?? benchPostgresUrl() ?? null;
 }
 
 function runJson(args: string[]): Run {

@@ -36,12 +36,12 @@ import { loadConfig } from '../../src/lib/config.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-data.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadDataset, searchQueries, type Dataset } from './dataset.js';
+import { benchPostgresUrl } from '../support/postgres.js';
 
 type Engine = 'pglite' | 'postgres';
 type Ready = Dataset & { port: number };
 type Measured = { engine: Engine; endpoint: string; requests: number; p50: number; p99: number; errors: number; non2xx: number };
 
-const PG_DEV_URL = 'postgres://postgres@127.0.0.1:54330/postgres';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -58,8 +58,8 @@ async function serve(engine: Engine): Promise<void> {
   if (engine === 'pglite') {
     handle = await openDatabase({ memory: true });
   } else {
-    // A benchmark, not application code: it may read the environment.
-    const serverUrl = process.env.DATABASE_URL ?? PG_DEV_URL;
+    const serverUrl = benchPostgresUrl();
+    if (!serverUrl) throw new Error('No PostgreSQL: set DATABASE_URL, or let scripts/dev-postgres.sh start one');
     const name = `consortia_load_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
