@@ -11,6 +11,8 @@ import { programmeSurveyAggregates } from '../surveys/results.js';
 import { visibleProgrammes } from '../programmes/access.js';
 import { loadThresholds } from './thresholds-setting.js';
 import { buildEvidence } from './build-evidence.js';
+import type { ProfileCache } from './profile-cache.js';
+import { profileSchema } from './schemas.js';
 
 export type AnalysisInput = { bundle: ProgrammeBundle; surveyRatings: SurveyRating[] };
 
@@ -19,7 +21,7 @@ export type AnalysisInput = { bundle: ProgrammeBundle; surveyRatings: SurveyRati
  * (groups of at least k only): the profile is computed from everything the programme records,
  * whoever asks, so that partners see the same evidence as the lead.
  */
-async function loadAnalysisInput(db: Database, programmeId: string, minGroupSize: number): Promise<AnalysisInput> {
+async function loadAnalysisInput(db: Database, programmeId: string, minGroupSize: number): Promise<AnalysisInput & { organizationIds: string[] }> {
   const { bundle, refOf } = await exportBundleWithRefs(db, { programmeId });
   const surveys = await programmeSurveyAggregates(db, { programmeId, instanceMinGroupSize: minGroupSize, refOf: (id) => refOf.get(id) ?? id });
   const respondentsByRound = new Map(surveys.respondents.map((entry) => [entry.round, entry.respondents]));
@@ -31,13 +33,27 @@ async function loadAnalysisInput(db: Database, programmeId: string, minGroupSize
     value: rating.value,
     respondents: rating.date ? (respondentsByRound.get(rating.date) ?? 0) : 0,
   }));
-  return { bundle, surveyRatings };
+  return { bundle, surveyRatings, organizationIds: [...refOf.keys()] };
 }
 
 /** The authenticity profile of one programme, optionally as it stood at a date. */
 export async function getProgrammeAuthenticity(db: Database, options: { programmeId: string; minGroupSize: number; at?: string }): Promise<AuthenticityProfile> {
   const [input, thresholds] = await Promise.all([loadAnalysisInput(db, options.programmeId, options.minGroupSize), loadThresholds(db)]);
   return computeAuthenticity(input.bundle, { thresholds, surveyRatings: input.surveyRatings, ...(options.at ? { at: options.at } : {}) });
+}
+
+/**
+ * The profile of one programme as the API sends it (JSON checked against the response schema),
+ * from the in-process cache when nothing it depends on has changed (see profile-cache.ts).
+ * The caller has checked the reader's access: the profile is the same for every reader.
+ */
+export async function getProgrammeAuthenticityJson(db: Database, cache: ProfileCache, options: { programmeId: string; minGroupSize: number; at?: string }): Promise<string> {
+  const cached = await cache.get(db, options, async () => {
+    const [input, thresholds] = await Promise.all([loadAnalysisInput(db, options.programmeId, options.minGroupSize), loadThresholds(db)]);
+    const profile = computeAuthenticity(input.bundle, { thresholds, surveyRatings: input.surveyRatings, ...(options.at ? { at: options.at } : {}) });
+    return { json: JSON.stringify(profileSchema.parse(profile)), organizationIds: input.organizationIds };
+  });
+  return cached.json;
 }
 
 /** The profile at the end of each quarter of the programme. */

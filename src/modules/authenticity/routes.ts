@@ -6,16 +6,19 @@ import { guardProgrammeRoutes, programmeRequest } from '../programmes/route-acce
 import { DEFAULT_THRESHOLDS } from '../analytics/thresholds.js';
 import {
   getAuthenticityPortfolio,
-  getProgrammeAuthenticity,
+  getProgrammeAuthenticityJson,
   getProgrammeAuthenticityEvidence,
   getProgrammeAuthenticityTrend,
 } from './programme-authenticity.js';
+import { ProfileCache } from './profile-cache.js';
 import { getThresholdOverride, loadThresholds, saveThresholdOverride } from './thresholds-setting.js';
 import { evidenceSchema, portfolioSchema, profileQuery, profileSchema, thresholdsBody, thresholdsResponse, trendSchema } from './schemas.js';
 
 const params = z.object({ id: z.uuid() });
 
 export const authenticityRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Computed profiles, per programme, validated on every use (profile-cache.ts); one per app.
+  const profiles = new ProfileCache();
   // Outsiders get 404 before any validation can tell them anything about a programme.
   app.addHook('preValidation', guardProgrammeRoutes(app.db));
 
@@ -30,9 +33,12 @@ export const authenticityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: profileSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await programmeRequest(app.db, request, request.params.id);
-      return getProgrammeAuthenticity(app.db, { programmeId: request.params.id, minGroupSize: app.config.surveys.minGroupSize, ...(request.query.at ? { at: request.query.at } : {}) });
+      const json = await getProgrammeAuthenticityJson(app.db, profiles, { programmeId: request.params.id, minGroupSize: app.config.surveys.minGroupSize, ...(request.query.at ? { at: request.query.at } : {}) });
+      // Sent as the JSON text it is: checked against the response schema when it was computed
+      // (a string with a JSON content type bypasses the schema serializer; the types do not know it).
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 

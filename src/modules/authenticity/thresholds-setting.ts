@@ -3,7 +3,8 @@ import { AppError } from '../../lib/errors.js';
 import { resolveThresholds, type Thresholds } from '../analytics/thresholds.js';
 import { getSetting, putSetting } from '../settings/settings.js';
 
-const THRESHOLDS_KEY = 'authenticity.thresholds';
+/** The instance setting holding the override (the profile cache watches its audit rows). */
+export const THRESHOLDS_KEY = 'authenticity.thresholds';
 
 /** The administrator's override of the default thresholds (an empty object when none). */
 export async function getThresholdOverride(db: Database): Promise<Record<string, unknown>> {
