@@ -1,12 +1,12 @@
 // Builds one normalized activity from the SAX events inside an `iati-activity` element. Only the
 // elements the product keeps get a frame; every other subtree (results, locations, documents)
 // is skipped without allocating anything, which is most of the parsing speed.
-import { copyString } from './copy-string.js';
 import {
   closeElement,
   closeHolder,
   createActivityDraft,
   finishActivity,
+  locate,
   openSimpleElement,
   type ActivityDraft,
   type Attributes,
@@ -14,6 +14,7 @@ import {
   type Frame,
 } from './activity-elements.js';
 import { normalizeLang } from './parse-values.js';
+import type { IatiPosition } from './types.js';
 
 const activityChildren = new Set([
   'iati-identifier',
@@ -41,11 +42,23 @@ function isWanted(parent: string, name: string): boolean {
   return false;
 }
 
+/** The start tag just read: its attributes are decoded, and positions counted, only on demand. */
+export type TagSource = {
+  attributes(): Attributes;
+  offsetAt(index: number): number;
+  positionOf(offset: number): IatiPosition;
+  readonly tagEnd: number;
+};
+
 export type ActivityBuilder = {
   /** An element opens inside the activity (the activity element itself excluded). */
-  open(name: string, attributes: Attributes, line: number, column: number): void;
+  open(name: string, tag: TagSource): void;
+  /** Whether the text at this point is kept (it is decoded only then). */
+  wantsText(): boolean;
   text(text: string): void;
   close(): void;
+  /** The bytes read so far are about to be dropped: counts the positions of the open elements. */
+  settle(): void;
   /** The activity element closes: returns the activity, or the reason it was skipped. */
   finish(): BuiltActivity;
 };
@@ -55,15 +68,16 @@ export function createActivityBuilder(
   attributes: Attributes,
   position: { line: number; column: number },
   declaredVersion: string | null,
+  source: TagSource,
 ): ActivityBuilder {
-  const draft: ActivityDraft = createActivityDraft(attributes, position, declaredVersion);
+  const draft: ActivityDraft = createActivityDraft(attributes, position, declaredVersion, (offset) => source.positionOf(offset));
   const frames: Frame[] = [];
   // Depth (relative to the activity) of a subtree being skipped; 0 when nothing is skipped.
   let skipDepth = 0;
   let depth = 0;
 
   return {
-    open(name, attrs, line, column) {
+    open(name, tag) {
       depth += 1;
       if (skipDepth !== 0) return;
       const parent = frames.length === 0 ? 'iati-activity' : (frames[frames.length - 1] as Frame).name;
@@ -72,13 +86,16 @@ export function createActivityBuilder(
         return;
       }
       if (name === 'narrative') draft.sawNarrative = true;
-      const frame: Frame = { name, parent, attributes: attrs, text: '', narratives: null, line, column };
+      // Positions are counted only for the elements that get a warning (see locate).
+      const frame: Frame = { name, parent, attributes: tag.attributes(), text: '', narratives: null, offset: tag.offsetAt(tag.tagEnd), line: -1, column: -1 };
       if (narrativeHolders.has(name)) frame.narratives = [];
       openSimpleElement(draft, frame);
       frames.push(frame);
     },
+    wantsText() {
+      return skipDepth === 0 && frames.length !== 0;
+    },
     text(text) {
-      if (skipDepth !== 0 || frames.length === 0) return;
       (frames[frames.length - 1] as Frame).text += text;
     },
     close() {
@@ -95,7 +112,7 @@ export function createActivityBuilder(
         const text = frame.text.trim();
         if (holder?.narratives && text !== '') {
           const lang = frame.attributes['xml:lang'] ?? holder.attributes['xml:lang'];
-          holder.narratives.push({ lang: lang === undefined ? draft.activity.defaultLang : normalizeLang(lang), text: copyString(text) });
+          holder.narratives.push({ lang: lang === undefined ? draft.activity.defaultLang : normalizeLang(lang), text });
         }
         return;
       }
@@ -104,6 +121,9 @@ export function createActivityBuilder(
         return;
       }
       closeElement(draft, frame);
+    },
+    settle() {
+      for (const frame of frames) locate(draft, frame);
     },
     finish() {
       return finishActivity(draft);

@@ -14,9 +14,8 @@ import {
   mapSectorVocabulary,
   mapTransactionType,
 } from './codes.js';
-import { copyString } from './copy-string.js';
 import { attributeValue, normalizeLang, parseAmount, parseIsoDate, parsePercentage } from './parse-values.js';
-import type { IatiActivity, IatiBudget, IatiNarrative, IatiSkipped, IatiTransaction, IatiTransactionParty } from './types.js';
+import type { IatiActivity, IatiBudget, IatiNarrative, IatiPosition, IatiSkipped, IatiTransaction, IatiTransactionParty } from './types.js';
 
 export type Attributes = Record<string, string>;
 
@@ -27,6 +26,8 @@ export type Frame = {
   text: string;
   /** Narratives collected from `narrative` children; null for elements that hold none. */
   narratives: IatiNarrative[] | null;
+  /** Offset in the file of the end of the start tag; line and column are -1 until counted. */
+  offset: number;
   line: number;
   column: number;
 };
@@ -39,6 +40,8 @@ export type ActivityDraft = {
   transaction: IatiTransaction | null;
   transactionHasType: boolean;
   budget: IatiBudget | null;
+  /** The position of an offset of the file (see Frame.offset). */
+  locateOffset: (offset: number) => IatiPosition;
 };
 
 export type BuiltActivity = { kind: 'activity'; activity: IatiActivity } | { kind: 'skipped'; skipped: IatiSkipped };
@@ -51,7 +54,7 @@ function activityVersion(attributes: Attributes): string | null {
   for (const name in attributes) {
     if (name === 'version' || name.endsWith(':version')) {
       const value = (attributes[name] ?? '').trim();
-      if (versionPattern.test(value)) return copyString(value);
+      if (versionPattern.test(value)) return value;
     }
   }
   return null;
@@ -62,6 +65,7 @@ export function createActivityDraft(
   attributes: Attributes,
   position: { line: number; column: number },
   fileVersion: string | null,
+  locateOffset: (offset: number) => IatiPosition,
 ): ActivityDraft {
   const activity: IatiActivity = {
     iatiIdentifier: '',
@@ -87,12 +91,20 @@ export function createActivityDraft(
     column: position.column,
   };
   const declaredVersion = fileVersion ?? activityVersion(attributes);
-  return { activity, identifier: null, declaredVersion, sawNarrative: false, transaction: null, transactionHasType: false, budget: null };
+  return { activity, identifier: null, declaredVersion, sawNarrative: false, transaction: null, transactionHasType: false, budget: null, locateOffset };
 }
 
-// Reasons quote values cut from the chunk; copied so that kept warnings do not keep chunks alive.
+/** Counts the position of an element once (most never need it: only those with a warning). */
+export function locate(draft: ActivityDraft, frame: Frame): void {
+  if (frame.line >= 0) return;
+  const { line, column } = draft.locateOffset(frame.offset);
+  frame.line = line;
+  frame.column = column;
+}
+
 function warn(draft: ActivityDraft, frame: Frame, reason: string): void {
-  draft.activity.warnings.push({ line: frame.line, column: frame.column, element: copyString(frame.name), reason: copyString(reason) });
+  locate(draft, frame);
+  draft.activity.warnings.push({ line: frame.line, column: frame.column, element: frame.name, reason });
 }
 
 // 1.x holders carry their text directly; 2.x ones in `narrative` children.
@@ -102,7 +114,7 @@ function narrativesOf(draft: ActivityDraft, frame: Frame): IatiNarrative[] {
   const text = frame.text.trim();
   if (text === '') return narratives;
   const lang = normalizeLang(frame.attributes['xml:lang']) ?? draft.activity.defaultLang;
-  return [{ lang, text: copyString(text) }];
+  return [{ lang, text }];
 }
 
 function organisationType(draft: ActivityDraft, frame: Frame): string | null {
@@ -193,7 +205,7 @@ function closeActivityChild(draft: ActivityDraft, frame: Frame): void {
   switch (frame.name) {
     case 'iati-identifier': {
       const text = frame.text.trim();
-      if (text !== '' && draft.identifier === null) draft.identifier = copyString(text);
+      if (text !== '' && draft.identifier === null) draft.identifier = text;
       return;
     }
     case 'activity-status': {
@@ -229,7 +241,7 @@ function closeActivityChild(draft: ActivityDraft, frame: Frame): void {
       else if (vocabulary === '1' && !isDacSectorCode(code)) warn(draft, frame, `unknown DAC sector code "${code}"`);
       const percentage = parsePercentage(attributes.percentage);
       if (Number.isNaN(percentage)) warn(draft, frame, `percentage "${attributes.percentage}" is not a number`);
-      activity.sectors.push({ code, vocabulary: vocabulary ?? copyString(attributes.vocabulary ?? ''), percentage: Number.isNaN(percentage) ? null : percentage });
+      activity.sectors.push({ code, vocabulary: vocabulary ?? attributes.vocabulary ?? '', percentage: Number.isNaN(percentage) ? null : percentage });
       return;
     }
     case 'related-activity': {

@@ -1,11 +1,13 @@
-// The saxes parser configured for IATI: limits, refusals and the dispatch of each activity's
-// events to its builder. Shared by the streaming reader and the parallel file reader's workers.
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+// The IATI reader over the XML scanner: encoding, limits, refusals and the dispatch of each
+// activity's elements to its builder. Shared by the streaming reader and the parallel file
+// reader's workers.
+import { Buffer } from 'node:buffer';
 import { createActivityBuilder, type ActivityBuilder } from './activity-builder.js';
 import type { BuiltActivity } from './activity-elements.js';
-import { copyString } from './copy-string.js';
-import { IatiFileError, type IatiFileErrorCode } from './errors.js';
-import type { IatiReadOptions, IatiWarning } from './types.js';
+import { chooseTranscoder, InvalidBytesError, UnsupportedEncodingError, type ChunkTranscoder } from './decode-chunks.js';
+import type { IatiFileErrorCode } from './errors.js';
+import type { IatiPosition, IatiReadOptions, IatiWarning } from './types.js';
+import { XmlScanner, type XmlHandler } from './xml-scanner.js';
 
 export const defaultLimits: Required<IatiReadOptions> = {
   maxBytes: 1024 * 1024 * 1024,
@@ -14,97 +16,129 @@ export const defaultLimits: Required<IatiReadOptions> = {
   maxTextLength: 8 * 1024 * 1024,
 };
 const versionPattern = /^[12]\.0?\d{1,2}$/;
+// Enough bytes to see a BOM and the XML declaration before choosing the encoding.
+const headBytes = 256;
 
-export type PlainParser = SaxesParser<{ xmlns: false; position: true }>;
 export type Queued = BuiltActivity | { kind: 'warning'; warning: IatiWarning };
 
-function positionOf(parser: PlainParser): { line: number; column: number } {
-  return { line: parser.line, column: parser.column };
-}
+/** Bytes in, finished activities (and file warnings) pushed to the queue given at creation. */
+export type IatiReader = {
+  write(chunk: Buffer): void;
+  /** Ends the input; throws IatiFileError when the file must be refused. */
+  end(): void;
+  /** The position just after everything written so far. */
+  position(): IatiPosition;
+  /** Throws an IatiFileError at the position just after everything written so far. */
+  fail(code: IatiFileErrorCode, reason: string): never;
+};
 
-// saxes prefixes its messages with "line:column: "; the position is reported separately.
-function saxesReason(error: Error): string {
-  return error.message.replace(/^\d+:\d+: /, '');
-}
+// Receives the scanner's elements: the root, then each activity, handed to its builder.
+class IatiDocument implements XmlHandler {
+  scanner: XmlScanner;
+  private fileVersion: string | null = null;
+  private activity: ActivityBuilder | null = null;
 
-export function failAt(parser: PlainParser, code: IatiFileErrorCode, reason: string): never {
-  throw new IatiFileError(code, reason, parser.line, parser.column);
-}
+  constructor(
+    private readonly limits: Required<IatiReadOptions>,
+    private readonly queue: Queued[],
+  ) {
+    this.scanner = new XmlScanner(this, limits);
+  }
 
-export function invalidBytesPosition(parser: PlainParser, textBefore: string): { line: number; column: number } {
-  const lastNewline = textBefore.lastIndexOf('\n');
-  if (lastNewline < 0) return { line: parser.line, column: parser.column + textBefore.length };
-  let newlines = 0;
-  for (let index = 0; index < textBefore.length; index++) if (textBefore.charCodeAt(index) === 10) newlines++;
-  return { line: parser.line + newlines, column: textBefore.length - lastNewline - 1 };
-}
-
-/** Creates a parser that pushes each finished activity, skipped activity or file warning to `queue`. */
-export function createIatiParser(limits: Required<IatiReadOptions>, queue: Queued[]): PlainParser {
-  const parser: PlainParser = new SaxesParser({ xmlns: false, position: true });
-  let depth = 0;
-  let fileVersion: string | null = null;
-  let activity: ActivityBuilder | null = null;
-  let activityStart = { line: 0, column: 0 };
-
-  parser.on('error', (error) => failAt(parser, 'not-well-formed', saxesReason(error)));
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) failAt(parser, 'entity-forbidden', 'the file declares entities, which are refused (XXE, entity expansion)');
-    failAt(parser, 'doctype-forbidden', 'the file declares a DOCTYPE, which is refused');
-  });
-  parser.on('opentagstart', (tag) => {
-    // The start of an activity is where the user should look; the opentag event fires at its end.
-    if (depth === 1) activityStart = { line: parser.line, column: Math.max(0, parser.column - tag.name.length - 1) };
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    depth += 1;
-    if (depth > limits.maxDepth) failAt(parser, 'too-deep', `elements are nested deeper than ${limits.maxDepth} levels`);
-    const attributes = tag.attributes;
-    for (const name in attributes) {
-      if ((attributes[name] as string).length > limits.maxAttributeLength) {
-        failAt(parser, 'attribute-too-long', `attribute ${name} of ${tag.name} is longer than ${limits.maxAttributeLength} characters`);
-      }
-    }
-    if (activity !== null) {
-      activity.open(tag.name, attributes, parser.line, parser.column);
+  open(name: string, depth: number): void {
+    const scanner = this.scanner;
+    if (depth > this.limits.maxDepth) scanner.failAt('too-deep', `elements are nested deeper than ${this.limits.maxDepth} levels`, scanner.tagEnd);
+    if (this.activity !== null) {
+      this.activity.open(name, scanner);
     } else if (depth === 2) {
-      if (tag.name === 'iati-activity') activity = createActivityBuilder(attributes, activityStart, fileVersion);
+      // Positions are those of the character after: the activity's is just after its `<`, as before.
+      if (name === 'iati-activity') this.activity = createActivityBuilder(scanner.attributes(), scanner.positionAt(scanner.tagStart + 1), this.fileVersion, scanner);
     } else if (depth === 1) {
-      if (tag.name !== 'iati-activities') failAt(parser, 'not-iati', `the root element is <${tag.name}>, not <iati-activities>`);
-      const version = attributes.version?.trim();
-      if (version !== undefined && versionPattern.test(version)) fileVersion = copyString(version);
+      if (name !== 'iati-activities') scanner.failAt('not-iati', `the root element is <${name}>, not <iati-activities>`, scanner.tagEnd);
+      const version = scanner.attributes().version?.trim();
+      if (version !== undefined && versionPattern.test(version)) this.fileVersion = version;
       else {
         const reason = version === undefined ? 'iati-activities has no version; it is inferred per activity' : `unknown version "${version}"; it is inferred per activity`;
-        queue.push({ kind: 'warning', warning: { ...positionOf(parser), element: 'iati-activities', reason: copyString(reason) } });
+        this.queue.push({ kind: 'warning', warning: { ...scanner.positionAt(scanner.tagEnd), element: 'iati-activities', reason } });
       }
     }
-  });
-  const onText = (text: string): void => {
-    if (text.length > limits.maxTextLength) failAt(parser, 'text-too-long', `a text is longer than ${limits.maxTextLength} characters`);
-    if (activity !== null) activity.text(text);
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', () => {
-    if (activity !== null) {
-      if (depth === 2) {
-        queue.push(activity.finish());
-        activity = null;
-      } else activity.close();
-    }
-    depth -= 1;
-  });
-  return parser;
+  }
+
+  text(start: number, end: number, flags: number): void {
+    const activity = this.activity;
+    if (activity !== null && activity.wantsText()) activity.text(this.scanner.text(start, end, flags));
+  }
+
+  settle(): void {
+    this.activity?.settle();
+  }
+
+  close(depth: number): void {
+    const activity = this.activity;
+    if (activity === null) return;
+    if (depth === 2) {
+      this.queue.push(activity.finish());
+      this.activity = null;
+    } else activity.close();
+  }
 }
 
-/** Closes the parser at the end of the input; an input that ends inside an element is truncated. */
-export function closeIatiParser(parser: PlainParser): void {
-  try {
-    parser.close();
-  } catch (error) {
-    if (error instanceof IatiFileError && /unclosed tag|unexpected end/.test(error.reason)) {
-      throw new IatiFileError('truncated', `the file ends before its elements are closed (${error.reason})`, error.line, error.column);
+/** Creates a reader that pushes each finished activity, skipped activity or file warning to `queue`. */
+export function createIatiReader(limits: Required<IatiReadOptions>, queue: Queued[]): IatiReader {
+  const scanner = new IatiDocument(limits, queue).scanner;
+  let head: Buffer[] | null = [];
+  let headLength = 0;
+  let transcoder: ChunkTranscoder | null = null;
+
+  const fail = (code: IatiFileErrorCode, reason: string): never => {
+    if (head !== null) start();
+    return scanner.failAtEnd(code, reason);
+  };
+  // A non-UTF-8 file is transcoded; bytes invalid in its encoding are placed after the valid text before them.
+  const transcode = (step: () => Buffer): Buffer => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof InvalidBytesError)) throw error;
+      scanner.write(Buffer.from(error.textBefore, 'utf8'));
+      return fail('invalid-encoding', 'the file contains bytes that are not valid in its encoding');
     }
-    throw error;
-  }
+  };
+  const start = (): void => {
+    const first = Buffer.concat(head ?? []);
+    head = null;
+    let chosen: ReturnType<typeof chooseTranscoder>;
+    try {
+      chosen = chooseTranscoder(first);
+    } catch (error) {
+      if (error instanceof UnsupportedEncodingError) fail('unsupported-encoding', error.message);
+      throw error;
+    }
+    transcoder = chosen.transcoder;
+    feed(first.subarray(chosen.skipBytes));
+  };
+  const feed = (chunk: Buffer): void => {
+    const current = transcoder;
+    scanner.write(current === null ? chunk : transcode(() => current.transcode(chunk)));
+  };
+
+  return {
+    write(chunk) {
+      if (head === null) return feed(chunk);
+      head.push(chunk);
+      headLength += chunk.length;
+      if (headLength >= headBytes) start();
+    },
+    end() {
+      if (head !== null) start();
+      const current = transcoder;
+      if (current !== null) scanner.write(transcode(() => current.end()));
+      scanner.end();
+    },
+    position() {
+      if (head !== null) start();
+      return scanner.endPosition();
+    },
+    fail,
+  };
 }

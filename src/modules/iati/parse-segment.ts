@@ -1,9 +1,8 @@
 // Parses one segment of a file (whole activities, cut at `<iati-activity` boundaries) on its
 // own, wrapped in the file's root start tag so that it is a document by itself.
 import { Buffer } from 'node:buffer';
-import { createChunkDecoder, InvalidBytesError } from './decode-chunks.js';
 import { IatiFileError } from './errors.js';
-import { closeIatiParser, createIatiParser, invalidBytesPosition, type Queued } from './iati-parser.js';
+import { createIatiReader, type Queued } from './iati-parser.js';
 import type { IatiReadOptions } from './types.js';
 
 export type SegmentRequest = {
@@ -23,22 +22,14 @@ export type SegmentResult =
 /** Parses a segment; positions in the result are relative to the wrapped segment. */
 export function parseSegment(request: SegmentRequest): SegmentResult {
   const queue: Queued[] = [];
-  const parser = createIatiParser(request.limits, queue);
+  const reader = createIatiReader(request.limits, queue);
   try {
-    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    parser.write(request.prefix);
-    const { decoder, skipBytes } = createChunkDecoder(bytes);
-    try {
-      parser.write(decoder.decode(bytes.subarray(skipBytes)) + decoder.end());
-    } catch (error) {
-      if (!(error instanceof InvalidBytesError)) throw error;
-      const at = invalidBytesPosition(parser, error.textBefore);
-      throw new IatiFileError('invalid-encoding', 'the file contains bytes that are not valid in its encoding', at.line, at.column);
-    }
-    const endLine = parser.line;
-    const endColumn = parser.column;
-    if (request.closeRoot) parser.write('</iati-activities>');
-    closeIatiParser(parser);
+    // The root start tag first, so that the segment's head (BOM, XML declaration) is not mistaken for the file's.
+    if (request.prefix !== '') reader.write(Buffer.from(request.prefix, 'utf8'));
+    reader.write(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength));
+    const { line: endLine, column: endColumn } = reader.position();
+    if (request.closeRoot) reader.write(Buffer.from('</iati-activities>', 'utf8'));
+    reader.end();
     return { id: request.id, items: queue, endLine, endColumn };
   } catch (error) {
     if (!(error instanceof IatiFileError)) throw error;

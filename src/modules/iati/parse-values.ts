@@ -1,6 +1,5 @@
 // Lenient readers for the values publishers write: each returns null (and the caller warns)
 // rather than throwing, because a bad date must not cost the whole activity.
-import { copyString } from './copy-string.js';
 
 const isoDatePrefix = /^\d{4}-\d{2}-\d{2}/;
 
@@ -8,7 +7,7 @@ const isoDatePrefix = /^\d{4}-\d{2}-\d{2}/;
 export function parseIsoDate(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const value = raw.trim();
-  return isoDatePrefix.test(value) ? copyString(value.slice(0, 10)) : null;
+  return isoDatePrefix.test(value) ? value.slice(0, 10) : null;
 }
 
 /** Reads a money amount; tolerates thousands separators written as commas or spaces. */
@@ -27,16 +26,16 @@ export function parsePercentage(raw: string | undefined): number | null {
   return Number(raw.trim().replace(/%$/, ''));
 }
 
-/** Returns the trimmed value of an attribute as a kept copy, or null when empty or absent. */
+/** Returns the trimmed value of an attribute, or null when empty or absent. */
 export function attributeValue(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const value = raw.trim();
-  return value === '' ? null : copyString(value);
+  return value === '' ? null : value;
 }
 
 /** Lower-cases a language code, or null when there is none. */
 export function normalizeLang(raw: string | undefined | null): string | null {
   if (raw === undefined || raw === null) return null;
   const value = raw.trim().toLowerCase();
-  return value === '' ? null : copyString(value);
+  return value === '' ? null : value;
 }
