@@ -13,8 +13,9 @@ import { THRESHOLDS_KEY } from './thresholds-setting.js';
  *   transaction as each change. An entry remembers H, the highest audit id visible when its
  *   computation started; any later audit row of the programme, of one of the organizations the
  *   bundle names (their names, types and countries), or of the thresholds setting has an id > H;
- * - transactions still in progress when the computation started may commit audit ids below H:
- *   the entry keeps their ids and is dropped as soon as any of them has ended;
+ * - transactions still writing when the computation started may commit audit ids below H later:
+ *   the entry keeps their ids (this database's writers of audit_log and survey_answers, from
+ *   pg_locks) and is dropped as soon as any of them has ended;
  * - survey answers, which are not audited: their count for the programme's rounds;
  * - time: membership "current" uses the database's current_date, and a survey round counts once
  *   it has closed, so an entry holds for one day and only until the next round closes.
@@ -30,7 +31,7 @@ export type CachedProfile = {
 type Entry = CachedProfile & {
   /** The highest audit id visible when the computation started (bigint as text). */
   auditHorizon: string;
-  /** Transactions in progress when the computation started (xid8 as text). */
+  /** Transactions writing audit rows or survey answers when the computation started (xid as text). */
   pending: string[];
   answers: number;
   today: string;
@@ -123,7 +124,7 @@ async function readHorizon(db: Database, programmeId: string): Promise<Horizon> 
     db,
     sql`select
       (select coalesce(max(id), 0) from audit_log)::text as audit_horizon,
-      array(select x::text from pg_snapshot_xip(pg_current_snapshot()) as x) as pending,
+      ${writersInProgress} as pending,
       ${answersCount(programmeId)} as answers,
       current_date::text as today,
       (select min(closes_at) from survey_rounds where programme_id = ${programmeId} and closed_at is null and closes_at > ${now.toISOString()}::timestamptz)::text as next_closing`,
@@ -150,12 +151,23 @@ async function isCurrent(db: Database, programmeId: string, entry: Entry): Promi
       exists (select 1 from audit_log where programme_id = ${programmeId} and id > ${entry.auditHorizon}::bigint)
         or exists (select 1 from audit_log where table_name = 'organizations' and record_id = any(${organizationIds}::text[]) and id > ${entry.auditHorizon}::bigint)
         or exists (select 1 from audit_log where table_name = 'instance_settings' and record_id = ${THRESHOLDS_KEY} and id > ${entry.auditHorizon}::bigint)
-        or coalesce((select bool_or(pg_xact_status(x) is distinct from 'in progress') from unnest(${pending}::xid8[]) as x), false) as changed,
+        ${entry.pending.length === 0 ? sql`` : sql`or ${entry.pending.length} > (select count(distinct "transactionid"::text) from pg_locks where "locktype" = 'transactionid' and "mode" = 'ExclusiveLock' and "transactionid" = any(${pending}::xid[]))`} as changed,
       ${answersCount(programmeId)} as answers,
       current_date::text as today`,
   );
   return row!.changed === false && Number(row!.answers) === entry.answers && row!.today === entry.today;
 }
+
+/**
+ * The transactions of this database that are writing audit rows or survey answers right now
+ * (they hold a lock on the table until they end), by transaction id. Read after the statement's
+ * snapshot: one that ends in between is seen by the computation, which starts afterwards; one
+ * that starts writing afterwards takes audit ids above the horizon.
+ */
+const writersInProgress = sql`array(select distinct "own"."transactionid"::text from pg_locks as "writing"
+  join pg_locks as "own" on "own"."pid" = "writing"."pid" and "own"."locktype" = 'transactionid' and "own"."mode" = 'ExclusiveLock' and "own"."granted"
+  where "writing"."locktype" = 'relation' and "writing"."database" = (select "oid" from pg_database where "datname" = current_database())
+    and "writing"."relation" in ('audit_log'::regclass, 'survey_answers'::regclass) and "writing"."pid" <> pg_backend_pid())`;
 
 const answersCount = (programmeId: string) =>
   sql`(select count(*)::int from survey_answers where round_id in (select id from survey_rounds where programme_id = ${programmeId}))`;

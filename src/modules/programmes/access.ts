@@ -1,6 +1,6 @@
-import { and, eq, exists, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { eq, exists, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { iatiActivities, programmeMembers, programmes, programmeUsers } from '../../db/schema/index.js';
+import { iatiActivities, programmeMembers, programmes, programmeUsers, type ConsortiumRole, type ProgrammeUserRole } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import type { ProgrammeAccess } from './policy.js';
@@ -22,28 +22,24 @@ export function visibleProgrammes(actor: Actor): SQL {
   )!;
 }
 
-/** What the actor is to one programme; a programme that does not exist is "not found". */
+/** What the actor is to one programme, in one query; a programme that does not exist is "not found". */
 export async function getProgrammeAccess(db: Database, actor: Actor, programmeId: string): Promise<ProgrammeAccess> {
+  // Subqueries name their tables in full: an unqualified "id" inside them would bind to the inner table.
   const [programme] = await db
-    .select({ id: programmes.id, budgetTransparent: programmes.budgetTransparent, imported: sql<boolean>`exists (select 1 from ${iatiActivities} where ${iatiActivities.programmeId} = ${programmes.id})` })
+    .select({
+      budgetTransparent: programmes.budgetTransparent,
+      imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
+      consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date) limit 1)`,
+      userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actor.userId} limit 1)`,
+    })
     .from(programmes)
     .where(eq(programmes.id, programmeId))
     .limit(1);
   if (!programme) throw notFound('Programme');
-  const [membership] = await db
-    .select({ role: programmeMembers.role })
-    .from(programmeMembers)
-    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.organizationId, actor.organizationId), activeMembership()))
-    .limit(1);
-  const [userRole] = await db
-    .select({ role: programmeUsers.role })
-    .from(programmeUsers)
-    .where(and(eq(programmeUsers.programmeId, programmeId), eq(programmeUsers.userId, actor.userId)))
-    .limit(1);
   return {
     programmeId,
-    consortiumRole: membership?.role ?? null,
-    userRole: userRole?.role ?? null,
+    consortiumRole: programme.consortiumRole ?? null,
+    userRole: programme.userRole ?? null,
     budgetTransparent: programme.budgetTransparent,
     publicData: programme.imported,
   };

@@ -1,18 +1,23 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { organizations, programmeMembers, programmes } from '../../db/schema/index.js';
+import { programmes } from '../../db/schema/index.js';
 import { notFound } from '../../lib/errors.js';
-import { activeMembership } from './access.js';
 
-/** Loads a programme with its current lead organization. */
+/** Loads a programme with its current lead organization, in one query. */
 export async function getProgramme(db: Database, programmeId: string) {
-  const [programme] = await db.select().from(programmes).where(eq(programmes.id, programmeId)).limit(1);
-  if (!programme) throw notFound('Programme');
-  const [lead] = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(programmeMembers)
-    .innerJoin(organizations, eq(organizations.id, programmeMembers.organizationId))
-    .where(and(eq(programmeMembers.programmeId, programmeId), eq(programmeMembers.role, 'lead'), activeMembership()))
+  // The lead as in activeMembership(); the subquery names its tables in full ("id" alone would bind to organizations).
+  const [row] = await db
+    .select({
+      programme: programmes,
+      lead: sql<{ id: string; name: string } | null>`(select json_build_object('id', "organizations"."id", 'name', "organizations"."name")
+        from "programme_members" join "organizations" on "organizations"."id" = "programme_members"."organization_id"
+        where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."role" = 'lead'
+          and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date)
+        limit 1)`,
+    })
+    .from(programmes)
+    .where(eq(programmes.id, programmeId))
     .limit(1);
-  return { programme, lead: lead ?? null };
+  if (!row) throw notFound('Programme');
+  return { programme: row.programme, lead: row.lead ?? null };
 }
