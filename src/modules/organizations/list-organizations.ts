@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations, relationships } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { resolveRelationshipKey } from '../relationships/types.js';
-import { organizationSearch } from './search.js';
+import { searchOrganizations } from './search-page.js';
 import type { OrganizationListQuery } from './schemas.js';
 
 /** The filters of the directory, as WHERE conditions (access is part of the query: deleted ones only for those who may restore them). */
@@ -35,30 +35,12 @@ function relationshipCondition(key: NonNullable<OrganizationListQuery['relations
   return sql`exists (select 1 from ${relationships} where ${live} and ${sides})`;
 }
 
-/** Lists organizations: by relevance when searching (q), by name otherwise; cursor-paginated. */
+/** Lists organizations: by relevance when searching (q, see search-page.ts), by name otherwise; cursor-paginated. */
 export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery }) {
   const { query } = options;
   const conditions = organizationFilters(options.actor, query);
-  const search = query.q ? await organizationSearch(db, query.q) : undefined;
   // A query with no letters or digits in it matches nothing (rather than everything).
-  if (query.q && !search) return { items: [], nextCursor: null };
-
-  if (search) {
-    conditions.push(search.condition);
-    const after = decodeCursor(query.cursor, 2);
-    if (after) {
-      const [rank, id] = after as [string, string];
-      conditions.push(or(lt(search.rank, rank), and(eq(search.rank, rank), gt(organizations.id, id)))!);
-    }
-    const rows = await db
-      .select({ organization: organizations, rank: sql<string>`${search.rank}::text` })
-      .from(organizations)
-      .where(and(...conditions))
-      .orderBy(desc(search.rank), asc(organizations.id))
-      .limit(query.limit + 1);
-    const page = paginate(rows, query.limit, (row) => [row.rank, row.organization.id]);
-    return { items: page.items.map((row) => row.organization), nextCursor: page.nextCursor };
-  }
+  if (query.q) return searchOrganizations(db, { q: query.q, filters: conditions, limit: query.limit, cursor: query.cursor });
 
   const after = decodeCursor(query.cursor, 2);
   if (after) {

@@ -5,12 +5,12 @@ import { organizations, people } from '../../db/schema/index.js';
 // The stored search columns of migration registry_search_columns (kept by the database, not in the
 // Drizzle schema so that ordinary selects do not carry them): reading them costs nothing per row,
 // where calling registry_search_text() per row did.
-/** Name, acronym and other names: lower-case, without accents (trigram-indexed). */
-export const searchText = sql`${organizations}."search_text"`;
-/** The full-text vector of searchText ('simple' configuration: no stemming, names are not prose). */
+/** The full-text vector of name, acronym and other names ('simple' configuration: no stemming, names are not prose). */
 export const searchVector = sql`${organizations}."search_vector"`;
 /** The name alone, lower-case and without accents (trigram-indexed for duplicate detection). */
 export const plainName = sql`${organizations}."search_name"`;
+/** plainName in byte order: the order of the directory search's indexes (migration registry_search_tiers), the same on every server locale. */
+export const sortName = sql`(${organizations}."search_name" collate "C")`;
 /** A person's name, lower-case and without accents (trigram-indexed). */
 export const personPlainName = sql`${people}."search_name"`;
 
@@ -38,47 +38,83 @@ export function searchWords(query: string): string[] {
 /** A word as a tsquery operand: quoted, so that no character of it is read as an operator. */
 const operand = (word: string) => `'${word.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 
+/** Known words standing in for misspelt query words (query word -> closest known words, best first). */
+export type Corrections = Map<string, string[]>;
+
 /**
- * Builds the directory search: every query word must match a word of the name, acronym or other
- * names, as a prefix ("develop" finds "Développement") or, for a misspelt word, as one of the known
- * words closest to it ("developement" finds "développement"; the known words come from the small
- * registry_search_words table and its trigram index). The match is a full-text query answered by the
- * GIN index on search_vector; the rank, computed over the matching rows only, puts exact names and
- * acronyms first, then names starting with the query, then the closest spellings.
+ * What a directory search matches, as SQL over organizations: the whole phrase against the name
+ * (exact, or as the name's beginning), every word as a whole word, every word as a word prefix.
  */
-export async function organizationSearch(db: Database, query: string): Promise<{ condition: SQL; rank: SQL } | undefined> {
-  const words = searchWords(query);
-  if (words.length === 0) return undefined;
-  const corrections = await correctWords(db, words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word)));
-  const tsQueryText = words
-    .map((word) => [`${operand(word)}:*`, ...(corrections.get(word) ?? []).filter((known) => !known.startsWith(word)).map(operand)].join(' | '))
-    .map((alternatives) => `(${alternatives})`)
+export type SearchTerms = {
+  /** The query normalised as plainName is (corrected words in place of misspelt ones). */
+  phrase: SQL;
+  /** phrase as a LIKE pattern for "the name starts with it" (wildcards escaped). */
+  phrasePrefix: SQL;
+  /** Every query word (or one of its corrections) is a whole word of the name, acronym or other names. */
+  wholeWords: SQL;
+  /** Every query word (or one of its corrections) starts a word of them: everything the search finds. */
+  wordPrefixes: SQL;
+};
+
+/** Builds the search terms of a query from its words and the corrections of misspelt ones. */
+export function searchTerms(query: string, words: string[], corrections: Corrections): SearchTerms {
+  const alternatives = (word: string) => corrections.get(word) ?? [];
+  const wholeText = words.map((word) => `(${[word, ...alternatives(word)].map(operand).join(' | ')})`).join(' & ');
+  const prefixText = words
+    .map((word) => `(${[`${operand(word)}:*`, ...alternatives(word).filter((known) => !known.startsWith(word)).map(operand)].join(' | ')})`)
     .join(' & ');
-  const normalized = normalizedQuery(query);
-  const tsQuery = sql`to_tsquery('simple', ${tsQueryText})`;
-  const condition = sql`(${searchVector} @@ ${tsQuery})`;
-  const rank = sql`round((
-      case when ${plainName} = ${normalized} or lower(coalesce(${organizations.acronym}, '')) = ${normalized} then 2 else 0 end
-    + case when starts_with(${plainName}, ${normalized}) then 1 else 0 end
-    + ts_rank(${searchVector}, ${tsQuery})
-    + similarity(${normalized}, ${plainName})
-  )::numeric, 6)`;
-  return { condition, rank };
+  // A corrected query is also tried as a phrase with each misspelt word replaced by its closest known
+  // word, so that "Medicins du Monde" finds the name "Médecins du Monde" as an exact match.
+  const text = corrections.size > 0 ? words.map((word) => alternatives(word)[0] ?? word).join(' ') : query.trim().replace(/\s+/g, ' ');
+  const phrase = normalizedQuery(text);
+  return {
+    phrase,
+    phrasePrefix: sql`(replace(replace(replace(${phrase}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,
+    wholeWords: sql`to_tsquery('simple', ${wholeText})`,
+    wordPrefixes: sql`to_tsquery('simple', ${prefixText})`,
+  };
 }
 
-/** The known words closest to each query word (one indexed lookup for all of them). */
-async function correctWords(db: Database, words: string[]): Promise<Map<string, string[]>> {
-  const corrections = new Map<string, string[]>();
-  if (words.length === 0) return corrections;
+/** Everything a search matches (for exports and other unranked uses). */
+export function searchCondition(terms: SearchTerms): SQL {
+  return sql`(${searchVector} @@ ${terms.wordPrefixes} or ${sortName} like ${terms.phrasePrefix} or lower(${organizations.acronym}) = ${terms.phrase})`;
+}
+
+/**
+ * The directory search as a WHERE condition, for uses that do not rank (the export): every query
+ * word must start a word of the name, acronym or other names ("develop" finds "Développement"),
+ * or, for a misspelt word, be one of the known words closest to it ("developement" finds
+ * "développement"). The ranked, paginated search is searchOrganizations (search-page.ts).
+ */
+export async function organizationSearch(db: Database, query: string): Promise<{ condition: SQL } | undefined> {
+  const words = searchWords(query);
+  if (words.length === 0) return undefined;
+  return { condition: searchCondition(searchTerms(query, words, await correctWords(db, words))) };
+}
+
+/**
+ * The known words closest to each misspelt query word, in one indexed lookup. A word is misspelt when
+ * no known word starts with it: a word that is known (or the beginning of one) is searched as typed,
+ * so that "water" does not also find "waters" or "eater".
+ */
+export async function correctWords(db: Database, words: string[]): Promise<Corrections> {
+  const corrections: Corrections = new Map();
+  const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word)))];
+  if (candidates.length === 0) return corrections;
   const rows = await db.execute(sql`
     select input.word as input, known.word as known
-    from unnest(${sql.param(words)}::text[]) as input(word)
+    from unnest(${sql.param(candidates)}::text[]) as input(word)
     cross join lateral (
       select word from registry_search_words
       where word % input.word and similarity(word, input.word) >= ${WORD_CORRECTION_THRESHOLD}
       order by similarity(word, input.word) desc, word
       limit ${MAX_CORRECTIONS}
-    ) as known`);
+    ) as known
+    where not exists (
+      -- Byte order: every word starting with input.word lies in [input.word, input.word || U+10FFFF).
+      select 1 from registry_search_words as prefixed
+      where (prefixed.word collate "C") >= input.word and (prefixed.word collate "C") < input.word || chr(1114111)
+    )`);
   for (const row of (rows as unknown as { rows: Array<{ input: string; known: string }> }).rows) {
     corrections.set(row.input, [...(corrections.get(row.input) ?? []), row.known]);
   }
