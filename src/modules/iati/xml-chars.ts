@@ -92,6 +92,17 @@ export function isXmlChar(code: number): boolean {
 /** True at a UTF-8 encoded U+FFFE or U+FFFF, which XML does not allow. */
 export const isNonCharacter = (bytes: Buffer, at: number): boolean => bytes[at + 1] === 0xbf && (bytes[at + 2] === 0xbe || bytes[at + 2] === 0xbf);
 
+/** True when bytes [start, end) name one of the five predefined entities (amp, lt, gt, quot, apos). */
+export function isPredefinedEntity(bytes: Buffer, start: number, end: number): boolean {
+  const length = end - start;
+  const first = bytes[start];
+  if (length === 2) return (first === 0x6c || first === 0x67) && bytes[start + 1] === 0x74;
+  if (length === 3) return first === 0x61 && bytes[start + 1] === 0x6d && bytes[start + 2] === 0x70;
+  if (length !== 4) return false;
+  if (first === 0x71) return bytes[start + 1] === 0x75 && bytes[start + 2] === 0x6f && bytes[start + 3] === 0x74;
+  return first === 0x61 && bytes[start + 1] === 0x70 && bytes[start + 2] === 0x6f && bytes[start + 3] === 0x73;
+}
+
 /** Replaces the (already validated) references of a text by their characters. */
 export function expandReferences(text: string): string {
   let result = '';

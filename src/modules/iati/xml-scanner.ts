@@ -8,6 +8,7 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { IatiFileError, type IatiFileErrorCode } from './errors.js';
 import type { IatiPosition } from './types.js';
+import { PositionCounter, StringCache } from './xml-positions.js';
 import {
   Flag,
   Kind,
@@ -18,6 +19,7 @@ import {
   isNameCode,
   isNameStartCode,
   isNonCharacter,
+  isPredefinedEntity,
   isXmlChar,
   nameKinds,
   rawKinds,
@@ -50,7 +52,8 @@ const empty = Buffer.alloc(0);
 // A construct still unfinished after this many bytes waits for twice as many before being rescanned,
 // so that a hostile giant tag costs linear time, not quadratic.
 const rescanThreshold = 1024 * 1024;
-const nameSlots = 1024;
+// Values this short are looked up in a cache before being decoded: codes, languages, roles repeat.
+const shortValue = 8;
 const xmlDeclaration = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
 const crlf = /\r\n?/g;
 // Buffer#toString('utf8', ...) ends in this method after argument checks the scanner does not need.
@@ -72,23 +75,19 @@ export class XmlScanner {
   private waiting: Buffer[] = [];
   private waitingBytes = 0;
   private readonly stack: string[] = [];
+  /** The bytes of each open element's name, to check its end tag without decoding it. */
+  private readonly stackKeys: Uint8Array[] = [];
   /** 0 before the root element, 1 inside it, 2 after it. */
   private phase = 0;
-  private line = 1;
-  private column = 0;
-  /** The column at buf[0]. */
-  private startColumn = 0;
-  /** Index of `buf` up to which line and column are counted. */
-  private counted = 0;
-  private nextLf = -1;
-  private nextCr = -1;
+  private readonly positions = new PositionCounter();
+  private readonly names = new StringCache(1024);
+  private readonly values = new StringCache(4096);
   private attributeCount = 0;
-  private readonly attributeNames: string[] = [];
+  private readonly attributeNameStarts: number[] = [];
+  private readonly attributeNameEnds: number[] = [];
   private readonly attributeStarts: number[] = [];
   private readonly attributeEnds: number[] = [];
   private readonly attributeFlags: number[] = [];
-  private readonly nameKeys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(nameSlots).fill(undefined);
-  private readonly nameValues: string[] = new Array<string>(nameSlots).fill('');
 
   constructor(
     private readonly handler: XmlHandler,
@@ -135,11 +134,7 @@ export class XmlScanner {
 
   /** The position of byte `index` of the current buffer. */
   positionAt(index: number): IatiPosition {
-    if (index >= this.counted) {
-      this.advance(index);
-      return { line: this.line, column: this.column };
-    }
-    return this.positionBefore(Math.max(index, 0));
+    return this.positions.at(index);
   }
 
   /** The offset in the whole input of byte `index` of the current buffer. */
@@ -149,20 +144,7 @@ export class XmlScanner {
 
   /** The position of the byte at `offset` in the whole input, which must not have been dropped yet. */
   positionOf(offset: number): IatiPosition {
-    return this.positionAt(offset - this.base);
-  }
-
-  // A position before the counted point: walks back to it counting line ends, then to its line's start.
-  private positionBefore(index: number): IatiPosition {
-    const buf = this.buf;
-    let line = this.line;
-    for (let at = this.counted - 1; at >= index; at--) {
-      const byte = buf[at];
-      if (byte === 0x0a || (byte === 0x0d && buf[at + 1] !== 0x0a)) line--;
-    }
-    let start = index;
-    while (start > 0 && buf[start - 1] !== 0x0a && buf[start - 1] !== 0x0d) start--;
-    return { line, column: (start === 0 ? this.startColumn : 0) + countCharacters(buf, start, index) };
+    return this.positions.at(offset - this.base);
   }
 
   /** The position just after everything written so far. */
@@ -175,7 +157,8 @@ export class XmlScanner {
   attributes(): Record<string, string> {
     const result: Record<string, string> = {};
     for (let index = 0; index < this.attributeCount; index++) {
-      result[this.attributeNames[index] as string] = this.value(this.attributeStarts[index] as number, this.attributeEnds[index] as number, this.attributeFlags[index] as number);
+      const name = this.names.get(this.buf, this.attributeNameStarts[index] as number, this.attributeNameEnds[index] as number);
+      result[name] = this.value(this.attributeStarts[index] as number, this.attributeEnds[index] as number, this.attributeFlags[index] as number);
     }
     return result;
   }
@@ -188,6 +171,7 @@ export class XmlScanner {
   }
 
   private value(start: number, end: number, flags: number): string {
+    if (flags === 0 && end - start <= shortValue) return this.values.get(this.buf, start, end);
     let text = (this.buf as Utf8Slicer).utf8Slice(start, end);
     if ((flags & Flag.Whitespace) !== 0) text = text.replace(valueWhitespace, ' ');
     return (flags & Flag.Entities) !== 0 ? expandReferences(text) : text;
@@ -196,17 +180,13 @@ export class XmlScanner {
   // Drops the scanned bytes, appends the new ones and validates them as UTF-8.
   private take(chunk: Buffer): void {
     this.handler.settle();
-    this.advance(this.pos);
-    this.startColumn = this.column;
     const rest = this.buf.subarray(this.pos);
     const validated = this.len - this.pos;
     const parts = rest.length > 0 ? [rest, ...this.waiting, chunk] : [...this.waiting, chunk];
     this.buf = parts.length === 1 ? chunk : Buffer.concat(parts);
+    this.positions.rebase(this.buf, this.pos);
     this.base += this.pos;
     this.pos = 0;
-    this.counted = 0;
-    this.nextLf = -1;
-    this.nextCr = -1;
     this.waiting = [];
     this.waitingBytes = 0;
     const whole = wholeSequenceEnd(this.buf, validated, this.buf.length);
@@ -217,31 +197,6 @@ export class XmlScanner {
       this.failAt('invalid-encoding', 'the file contains bytes that are not valid in its encoding', bad);
     }
     this.len = whole;
-  }
-
-  // Counts lines and columns up to `target` (CR LF, CR and LF each end a line, as in XML).
-  private advance(target: number): void {
-    if (target <= this.counted) return;
-    const buf = this.buf;
-    let lf = this.nextLf;
-    let cr = this.nextCr;
-    if (lf < this.counted) lf = buf.indexOf(0x0a, this.counted) >>> 0;
-    if (cr < this.counted) cr = buf.indexOf(0x0d, this.counted) >>> 0;
-    for (;;) {
-      const newline = lf < cr ? lf : cr;
-      if (newline >= target) break;
-      if (newline === cr) {
-        cr = buf.indexOf(0x0d, newline + 1) >>> 0;
-        if (buf[newline + 1] === 0x0a) continue;
-      } else lf = buf.indexOf(0x0a, newline + 1) >>> 0;
-      this.line++;
-      this.column = 0;
-      this.counted = newline + 1;
-    }
-    this.column += countCharacters(buf, this.counted, target);
-    this.counted = target;
-    this.nextLf = lf;
-    this.nextCr = cr;
   }
 
   private scan(): void {
@@ -293,31 +248,15 @@ export class XmlScanner {
     return -1;
   }
 
-  // The same name read twice gives the same string, without decoding it again.
-  private intern(start: number, end: number): string {
-    const buf = this.buf;
-    const length = end - start;
-    // Length, first, second and last bytes tell the names of a vocabulary apart; the bytes are compared anyway.
-    const slot = ((length << 6) ^ ((buf[start] as number) << 3) ^ ((length > 1 ? (buf[start + 1] as number) : 0) << 1) ^ (buf[end - 1] as number)) & (nameSlots - 1);
-    const key = this.nameKeys[slot];
-    if (key !== undefined && key.length === end - start) {
-      let at = 0;
-      while (at < key.length && key[at] === buf[start + at]) at++;
-      if (at === key.length) return this.nameValues[slot] as string;
-    }
-    const value = buf.toString('utf8', start, end);
-    this.nameKeys[slot] = Uint8Array.prototype.slice.call(buf, start, end);
-    this.nameValues[slot] = value;
-    return value;
-  }
-
   private startTag(lt: number): number {
     const buf = this.buf;
     const len = this.len;
     if (this.phase === 2) this.failAt('not-well-formed', 'documents may contain only one root', lt);
     let at = this.name(lt + 1, 'tag name');
     if (at < 0) return -1;
-    const name = this.intern(lt + 1, at);
+    const names = this.names;
+    const name = names.get(buf, lt + 1, at);
+    const key = names.lastKey;
     let count = 0;
     let seen: Set<string> | null = null;
     let selfClosing = false;
@@ -344,20 +283,20 @@ export class XmlScanner {
       const nameStart = at;
       at = this.name(at, 'attribute name');
       if (at < 0) return -1;
-      const attribute = this.intern(nameStart, at);
+      const nameEnd = at;
       while (at < len && (buf[at] === 0x20 || buf[at] === 0x0a || buf[at] === 0x09 || buf[at] === 0x0d)) at++;
       if (at >= len) return -1;
-      if (buf[at] !== EQUALS) this.failAt('not-well-formed', `attribute ${attribute} without value`, at);
+      if (buf[at] !== EQUALS) this.failAt('not-well-formed', `attribute ${names.get(buf, nameStart, nameEnd)} without value`, at);
       at++;
       while (at < len && (buf[at] === 0x20 || buf[at] === 0x0a || buf[at] === 0x09 || buf[at] === 0x0d)) at++;
       if (at >= len) return -1;
       const quote = buf[at];
-      if (quote !== 0x22 && quote !== 0x27) this.failAt('not-well-formed', `unquoted value of attribute ${attribute}`, at);
+      if (quote !== 0x22 && quote !== 0x27) this.failAt('not-well-formed', `unquoted value of attribute ${names.get(buf, nameStart, nameEnd)}`, at);
       const start = ++at;
       let flags = 0;
       for (; ; at++) {
         if (at >= len) {
-          this.checkAttribute(name, attribute, start, len);
+          this.checkAttribute(name, nameStart, nameEnd, start, len);
           return -1;
         }
         const kind = valueKinds[buf[at] as number];
@@ -370,18 +309,14 @@ export class XmlScanner {
           if (end < 0) return -1;
           flags |= Flag.Entities;
           at = end - 1;
-        } else if (kind === Kind.Less) this.failAt('not-well-formed', `disallowed character < in the value of attribute ${attribute}`, at);
+        } else if (kind === Kind.Less) this.failAt('not-well-formed', `disallowed character < in the value of attribute ${names.get(buf, nameStart, nameEnd)}`, at);
         else if (kind !== Kind.Ef || isNonCharacter(buf, at)) this.failAt('not-well-formed', 'disallowed character', at);
       }
-      if (at - start > this.limits.maxAttributeLength) this.checkAttribute(name, attribute, start, at);
+      if (at - start > this.limits.maxAttributeLength) this.checkAttribute(name, nameStart, nameEnd, start, at);
       at++;
-      // Tags have few attributes; a set takes over for hostile ones with many.
-      if (count >= 16 && seen === null) seen = new Set(this.attributeNames.slice(0, count));
-      let duplicate = seen !== null && seen.has(attribute);
-      for (let index = 0; seen === null && index < count; index++) if (this.attributeNames[index] === attribute) duplicate = true;
-      if (duplicate) this.failAt('not-well-formed', `duplicate attribute ${attribute}`, nameStart);
-      seen?.add(attribute);
-      this.attributeNames[count] = attribute;
+      if (count > 0) seen = this.checkUnique(count, nameStart, nameEnd, seen);
+      this.attributeNameStarts[count] = nameStart;
+      this.attributeNameEnds[count] = nameEnd;
       this.attributeStarts[count] = start;
       this.attributeEnds[count] = at - 1;
       this.attributeFlags[count] = flags;
@@ -392,35 +327,70 @@ export class XmlScanner {
     this.tagEnd = at;
     this.phase = 1;
     this.stack.push(name);
+    this.stackKeys.push(key);
     this.handler.open(name, this.stack.length);
     if (selfClosing) this.closeElement();
     return at;
   }
 
-  private checkAttribute(element: string, attribute: string, start: number, end: number): void {
+  private checkAttribute(element: string, nameStart: number, nameEnd: number, start: number, end: number): void {
     const limit = this.limits.maxAttributeLength;
     if (end - start > limit && countCharacters(this.buf, start, end) > limit) {
-      this.failAt('attribute-too-long', `attribute ${attribute} of ${element} is longer than ${limit} characters`, start);
+      this.failAt('attribute-too-long', `attribute ${this.names.get(this.buf, nameStart, nameEnd)} of ${element} is longer than ${limit} characters`, start);
     }
+  }
+
+  // Refuses an attribute named like an earlier one of the same tag, comparing bytes; tags have
+  // few attributes, and a set of names takes over for hostile ones with many.
+  private checkUnique(count: number, nameStart: number, nameEnd: number, seen: Set<string> | null): Set<string> | null {
+    const buf = this.buf;
+    const length = nameEnd - nameStart;
+    if (seen === null && count < 16) {
+      for (let index = 0; index < count; index++) {
+        const other = this.attributeNameStarts[index] as number;
+        if ((this.attributeNameEnds[index] as number) - other !== length) continue;
+        let at = 0;
+        while (at < length && buf[other + at] === buf[nameStart + at]) at++;
+        if (at === length) this.failAt('not-well-formed', `duplicate attribute ${this.names.get(buf, nameStart, nameEnd)}`, nameStart);
+      }
+      return null;
+    }
+    if (seen === null) {
+      seen = new Set<string>();
+      for (let index = 0; index < count; index++) seen.add(buf.toString('utf8', this.attributeNameStarts[index], this.attributeNameEnds[index]));
+    }
+    const name = buf.toString('utf8', nameStart, nameEnd);
+    if (seen.has(name)) this.failAt('not-well-formed', `duplicate attribute ${name}`, nameStart);
+    seen.add(name);
+    return seen;
   }
 
   private closeElement(): void {
     this.handler.close(this.stack.length);
     this.stack.pop();
+    this.stackKeys.pop();
     if (this.stack.length === 0) this.phase = 2;
   }
 
   private closeTag(lt: number): number {
     const buf = this.buf;
     const len = this.len;
-    let at = this.name(lt + 2, 'closing tag');
-    if (at < 0) return -1;
-    const name = this.intern(lt + 2, at);
+    const nameEnd = this.name(lt + 2, 'closing tag');
+    if (nameEnd < 0) return -1;
+    let at = nameEnd;
     while (at < len && (buf[at] === 0x20 || buf[at] === 0x0a || buf[at] === 0x09 || buf[at] === 0x0d)) at++;
     if (at >= len) return -1;
     if (buf[at] !== GT) this.failAt('not-well-formed', 'disallowed character in closing tag', at);
-    const open = this.stack[this.stack.length - 1];
-    if (open !== name) this.failAt('not-well-formed', open === undefined ? `unexpected close tag </${name}>` : `unexpected close tag </${name}> while <${open}> is open`, lt);
+    // The end tag must repeat the open element's name byte for byte.
+    const key = this.stackKeys[this.stackKeys.length - 1];
+    const length = nameEnd - lt - 2;
+    let same = key !== undefined && key.length === length;
+    for (let index = 0; same && index < length; index++) same = key?.[index] === buf[lt + 2 + index];
+    if (!same) {
+      const name = buf.toString('utf8', lt + 2, nameEnd);
+      const open = this.stack[this.stack.length - 1];
+      this.failAt('not-well-formed', open === undefined ? `unexpected close tag </${name}>` : `unexpected close tag </${name}> while <${open}> is open`, lt);
+    }
     this.closeElement();
     return at + 1;
   }
@@ -450,10 +420,7 @@ export class XmlScanner {
       if (at - amp > 32 || nameKinds[buf[at] as number] === 0) this.failAt('not-well-formed', 'malformed entity reference', amp);
     }
     if (at >= len) return -1;
-    const entity = buf.toString('latin1', amp + 1, at);
-    if (entity !== 'amp' && entity !== 'lt' && entity !== 'gt' && entity !== 'quot' && entity !== 'apos') {
-      this.failAt('not-well-formed', `undefined entity &${buf.toString('utf8', amp + 1, at)};`, amp);
-    }
+    if (!isPredefinedEntity(buf, amp + 1, at)) this.failAt('not-well-formed', `undefined entity &${buf.toString('utf8', amp + 1, at)};`, amp);
     return at + 1;
   }
 
