@@ -4,7 +4,7 @@ import { apiTokens, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { generateToken, hashToken } from '../../lib/secrets.js';
-import { toActor } from './sessions.js';
+import { actorColumns, SESSION_TOUCH_MS, toActor } from './sessions.js';
 
 const TOKEN_PREFIX = 'cst_';
 
@@ -41,12 +41,16 @@ export async function revokeApiToken(db: Database, options: { userId: string; to
 export async function resolveApiToken(db: Database, token: string): Promise<Actor | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined;
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt }, user: actorColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || row.user.disabledAt) return undefined;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id));
+  // The last use is shown to the owner to the minute: a script's every request need not write it.
+  const now = new Date();
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  }
   return toActor(row.user, 'token');
 }

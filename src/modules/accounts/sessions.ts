@@ -26,15 +26,16 @@ export async function resolveSession(
   options: { token: string; ttlMs: number },
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const now = new Date();
+  // One round trip on every request: the session and only the user columns an actor needs.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, user: actorColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(options.token)), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.user.disabledAt) return undefined;
   // Extend an active session, at most once a minute to keep reads cheap.
-  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+  if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await db
       .update(sessions)
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + options.ttlMs) })
@@ -53,8 +54,23 @@ export async function deleteUserSessions(db: Database, userId: string): Promise<
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
+/** How often a session's sliding expiry (and a token's last use) is written, at most. */
+export const SESSION_TOUCH_MS = 60_000;
+
+/** The user columns the request actor is built from (and whether the account is disabled). */
+export const actorColumns = {
+  id: users.id,
+  organizationId: users.organizationId,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  isInstanceAdmin: users.isInstanceAdmin,
+  language: users.language,
+  disabledAt: users.disabledAt,
+};
+
 /** Builds the request actor from a user row. */
-export function toActor(user: typeof users.$inferSelect, via: Actor['via'], sessionId?: string): Actor {
+export function toActor(user: Pick<typeof users.$inferSelect, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'isInstanceAdmin' | 'language'>, via: Actor['via'], sessionId?: string): Actor {
   return {
     userId: user.id,
     organizationId: user.organizationId,
