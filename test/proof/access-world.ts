@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../src/db/client.js';
 import { createTestDatabase } from '../../src/db/test-database.js';
 import { knowledgeCategories, appraisalFiles, appraisals, appraisalTemplates, budgetLines, privateNotes, programmeMembers, programmes, programmeUsers, strategies, surveyComments, surveyInstruments } from '../../src/db/schema/index.js';
@@ -180,6 +180,30 @@ export async function buildAccessWorld(): Promise<AccessWorld> {
 
   await db.insert(budgetLines).values({ programmeId: programmeA, organizationId: mariama.organization_id, description: 'Rural outreach', amount: '7654321.98' });
   plant('7654321.98', "another member's budget amount while the budget is not transparent", ['manager']);
+
+  // Markers in programme B's own content and in the records B's organizations keep for themselves:
+  // none of the actors may ever read them. The lead's unshared feedback and its stakeholders are its own.
+  const bOrganizations = sql.join([...organizationIdsB.values()].map((id) => sql`${id}::uuid`), sql`, `);
+  const markB: Array<[string, SQL]> = [
+    ['SECRET-B-DECISION', sql`update decisions set description = 'SECRET-B-DECISION' where programme_id = ${programmeB}`],
+    ['SECRET-B-MINUTES', sql`update meetings set minutes = 'SECRET-B-MINUTES' where programme_id = ${programmeB}`],
+    ['SECRET-B-WORK-PACKAGE', sql`update work_packages set description = 'SECRET-B-WORK-PACKAGE' where programme_id = ${programmeB}`],
+    ['SECRET-B-BUDGET-LINE', sql`update budget_lines set description = 'SECRET-B-BUDGET-LINE' where programme_id = ${programmeB}`],
+    ['SECRET-B-LEARNING', sql`update learning_exchanges set description = 'SECRET-B-LEARNING' where programme_id = ${programmeB}`],
+    ['SECRET-B-INTERACTION', sql`update interactions set subject = 'SECRET-B-INTERACTION' where programme_id = ${programmeB}`],
+    ['SECRET-B-FEEDBACK', sql`update feedback_records set details = 'SECRET-B-FEEDBACK' where organization_id = ${leadB}`],
+    ['SECRET-B-STAKEHOLDER', sql`update stakeholders set notes = 'SECRET-B-STAKEHOLDER' where organization_id = ${leadB}`],
+    ['SECRET-B-STRATEGY', sql`update strategies set summary = 'SECRET-B-STRATEGY' where organization_id = ${leadB}`],
+    ['SECRET-B-STATEMENT-DRAFT', sql`update statement_versions v set body = 'SECRET-B-STATEMENT-DRAFT' from statements s where s.id = v.statement_id and s.status = 'draft' and s.drafting_organization_id in (${bOrganizations})`],
+  ];
+  for (const [text, update] of markB) {
+    await db.execute(update);
+    plant(text, "programme B's content or a record of one of its organizations", []);
+  }
+  await db.execute(sql`update feedback_records set details = 'SECRET-FEEDBACK-OF-LEAD' where organization_id = ${amina.organization_id} and not shared`);
+  plant('SECRET-FEEDBACK-OF-LEAD', "the lead's unshared stakeholder feedback", ['manager']);
+  await db.execute(sql`update stakeholders set notes = 'SECRET-STAKEHOLDER-OF-LEAD' where organization_id = ${amina.organization_id}`);
+  plant('SECRET-STAKEHOLDER-OF-LEAD', "the lead's notes on its stakeholders", ['manager']);
 
   // Records of kinds the demo does not have, on both sides.
   for (const organizationId of [amina.organization_id, leadB]) {
