@@ -9,6 +9,8 @@ import type { DatabaseHandle } from '../../db/client.js';
 import { buildOrganization } from '../../../test/support/factories.js';
 import { importIati } from './import-iati.js';
 import { IatiFileError } from './errors.js';
+import { validDate } from './map-activity.js';
+import { storableDate } from './prepare-activity.js';
 import { sharedData } from './test-helpers.js';
 
 const sample = (file: string) => new URL(`iati-samples/${file}`, sharedData).pathname;
@@ -181,5 +183,64 @@ describe('versions, organization matching and refusals', () => {
     const bytes = Buffer.from(xml);
     await expect(importIati(handle.db, { source: { bytes: Readable.from([bytes.subarray(0, 3000), bytes.subarray(3000)]) }, fileName: 'big.xml', sizeBytes: bytes.length, origin: 'cli', readOptions: { maxBytes: 4000 } })).rejects.toMatchObject({ code: 'too-large' });
     expect(await counts(handle)).toEqual(before);
+  });
+});
+
+describe('the audit trail of an import', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => handle.close());
+
+  const trailOf = (importId: string) =>
+    handle.query<{ transaction_id: string; action: string; actor_user_id: string | null; new_values: Record<string, unknown> }>(
+      `select transaction_id::text, action, actor_user_id, new_values from audit_log where table_name = 'iati_imports' and record_id = $1`,
+      [importId],
+    );
+
+  it('records one row per import, in its transaction, with what it created and replaced, instead of one per record', async () => {
+    const before = Number((await handle.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n);
+    const first = await importText(handle, documentXml(
+      activityXml({ id: 'XM-AUD-1', updated: '2021-01-01T00:00:00Z', title: 'One' }),
+      activityXml({ id: 'XM-AUD-2', updated: '2021-01-01T00:00:00Z', title: 'Two' }),
+    ));
+    expect(Number((await handle.query<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n)).toBe(before + 1);
+    const [row] = await trailOf(first.importId);
+    expect(row).toMatchObject({ action: 'insert', actor_user_id: null });
+    expect(row!.new_values).toMatchObject({
+      kind: 'iati-import', file_name: 'crafted.xml', source: 'cli', publisher: 'XM-TEST-1', status: 'done',
+      programmes_created: 2, programmes_replaced: 0, activities_unchanged: 0, organizations_created: first.summary.organizations.created, transactions: 2,
+    });
+
+    const second = await importText(handle, documentXml(
+      activityXml({ id: 'XM-AUD-1', updated: '2022-01-01T00:00:00Z', title: 'One, revised' }),
+      activityXml({ id: 'XM-AUD-2', updated: '2021-01-01T00:00:00Z', title: 'Two' }),
+    ));
+    expect((await trailOf(second.importId))[0]!.new_values).toMatchObject({ programmes_created: 0, programmes_replaced: 1, activities_unchanged: 1 });
+  });
+
+  it('keeps auditing every other change: the bulk setting ends with the import transaction', async () => {
+    await importText(handle, documentXml(activityXml({ id: 'XM-AUD-3', updated: '2021-01-01T00:00:00Z', title: 'Three' })));
+    const organization = await buildOrganization(handle.db, { name: 'Audited after an import' });
+    const rows = await handle.query<{ n: number }>(`select count(*)::int as n from audit_log where table_name = 'organizations' and record_id = $1`, [organization.id]);
+    expect(rows[0]!.n).toBe(1);
+    const setting = await handle.query<{ value: string | null }>(`select current_setting('consortia.bulk_import', true) as value`);
+    expect(setting[0]!.value ?? '').not.toBe('on');
+  });
+
+  it('leaves no trail of a refused file', async () => {
+    const before = await handle.query<{ n: number }>('select count(*)::int as n from audit_log');
+    await expect(importText(handle, documentXml(activityXml({ id: 'XM-AUD-4', updated: '2021-01-01', title: 'x' })).slice(0, -40))).rejects.toBeInstanceOf(IatiFileError);
+    expect(await handle.query<{ n: number }>('select count(*)::int as n from audit_log')).toEqual(before);
+  });
+});
+
+describe('storableDate', () => {
+  it('answers exactly as validDate', () => {
+    const samples = ['2020-02-29', '2019-02-29', '1900-02-29', '2000-02-29', '2100-02-28', '1899-12-31', '2200-12-31', '2201-01-01', '2011-02-30', '2011-04-31', '2011-04-30',
+      '0001-01-01', '2020-13-01', '2020-00-10', '2020-01-00', '2020-1-01', '2020-01-01T00:00:00Z', '２０２０-01-01', '', 'abcd-ef-gh', '2020/01/01', ' 2020-01-0'];
+    for (let day = 0; day < 800; day += 1) samples.push(new Date(Date.UTC(1999, 0, 1) + day * 86_400_000).toISOString().slice(0, 10));
+    for (const sample of [...samples, null, undefined]) expect(storableDate(sample), String(sample)).toBe(validDate(sample));
   });
 });

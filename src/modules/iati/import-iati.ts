@@ -2,12 +2,14 @@
 // programme with its consortium, and the file's transactions, budgets, countries, sectors and
 // related activities are kept. An IatiFileError anywhere rolls everything back.
 import type { Database } from '../../db/client.js';
+import { addWriteCounts, emptyWriteCounts, recordImportAudit, startBulkImport } from './audit-iati-import.js';
 import { createOrganizationResolver } from './resolve-organizations.js';
 import { rawQuery } from './raw-sql.js';
 import { readIatiActivities, type IatiByteSource } from './read-iati-activities.js';
 import { createIatiSummaryBuilder } from './summarize-iati-import.js';
 import { writeActivityBatch } from './write-activities.js';
-import type { IatiActivity, IatiImportSummary, IatiReadItem, IatiReadOptions } from './types.js';
+import { prepareActivity, type PreparedActivity } from './prepare-activity.js';
+import type { IatiImportSummary, IatiReadItem, IatiReadOptions } from './types.js';
 
 export type ImportIatiOptions = {
   /** The file's bytes, or items already read (e.g. by the parallel reader). */
@@ -35,6 +37,8 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
   return db.transaction(async (tx) => {
     const query = rawQuery(tx);
     await query('select pg_advisory_xact_lock($1)', [importLockKey]);
+    // One trail row for the whole import instead of one per record (see audit-iati-import.ts).
+    await startBulkImport(query);
     let importId = options.importId;
     if (importId === undefined) {
       const [row] = await query<{ id: string }>(
@@ -46,14 +50,17 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
     const organizations = await createOrganizationResolver(query);
     const summary = createIatiSummaryBuilder();
     const items = 'items' in options.source ? options.source.items : readIatiActivities(options.source.bytes, options.readOptions);
-    let batch: IatiActivity[] = [];
+    let batch: PreparedActivity[] = [];
     let publisher: string | null = null;
     let lastProgressAt = 0;
+    const written = emptyWriteCounts();
     // The previous batch is written while the next one is parsed; at most one write is in flight.
     let writing: Promise<void> = Promise.resolve();
-    const write = (activities: IatiActivity[]) => {
+    const write = (activities: PreparedActivity[]) => {
       const previous = writing;
-      writing = previous.then(() => writeActivityBatch(query, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
+      writing = previous.then(async () => {
+        addWriteCounts(written, await writeActivityBatch(query, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
+      });
       // Marked handled here; the failure is rethrown where `writing` is awaited.
       writing.catch(() => {});
       return previous;
@@ -63,7 +70,8 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
         summary.add(item);
         if (item.kind !== 'activity') continue;
         publisher ??= item.activity.reportingOrg?.ref ?? null;
-        batch.push(item.activity);
+        // Prepared now, while the database writes the previous batch.
+        batch.push(prepareActivity(item.activity));
         if (batch.length >= activitiesPerBatch) {
           await write(batch);
           batch = [];
@@ -87,6 +95,9 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
       `update iati_imports set status = 'done', publisher = $2, bytes_read = size_bytes, summary = $3::jsonb, error = null, finished_at = now(), started_at = coalesce(started_at, now()) where id = $1`,
       [importId, publisher, JSON.stringify(result)],
     );
+    await recordImportAudit(query, {
+      importId, createdBy: options.createdBy ?? null, fileName: options.fileName, origin: options.origin, publisher, counts: written, organizations: result.organizations,
+    });
     return { importId, summary: result };
   });
 }

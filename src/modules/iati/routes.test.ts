@@ -72,6 +72,14 @@ describe('IATI API', () => {
     expect(list.json().items[0]).toMatchObject({ id, fileName: 'cafod.xml', status: 'done', counts: { activities: 57 } });
     const stored = await test.database.query<{ n: number }>('select count(*)::int as n from iati_import_files');
     expect(stored[0]!.n).toBe(0);
+
+    // The audit trail says who imported what: one row for the import, read by the uploader's administrators.
+    const trail = await test.app.inject({ method: 'GET', url: `/api/audit?table=iati_imports&recordId=${id}`, headers: admin.headers() });
+    expect(trail.statusCode).toBe(200);
+    const entries = trail.json().items as Array<{ actor: { email: string | null } | null; action: string; after: Record<string, unknown> }>;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor?.email).toBeTruthy();
+    expect(entries[0]!.after).toMatchObject({ kind: 'iati-import', file_name: 'cafod.xml', source: 'web', programmes_created: 57, programmes_replaced: 0 });
   });
 
   it('answers a refused upload with the reason and position, and imports nothing', async () => {
