@@ -133,6 +133,8 @@ export const expectedAccess: Record<string, string> = {
   'GET /api/portfolio': 'A 401 200 200 200 200',
   'GET /api/stakeholders': 'A 401 200 200 200 200',
   'POST /api/stakeholders': 'A 401 201 201 201 201',
+  // A: one of the lead's stakeholders (private to it); B: one of B's lead's.
+  'PATCH /api/stakeholders/{id}': 'A 401 404 404 404 200 | B 401 404 404 404 404',
   'GET /api/feedback': 'A 401 200 200 200 200',
   'POST /api/feedback': 'A 401 201 201 201 201',
   // A: the lead's feedback record; B: B's lead's.

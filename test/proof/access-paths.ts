@@ -120,6 +120,7 @@ const topLevel: Record<string, string> = {
   networks: 'networks',
   statements: 'statements',
   feedback: 'feedback_records',
+  stakeholders: 'stakeholders',
 };
 
 /** The column naming the organization that owns a top-level record (side A: the lead; side B: B's lead). */
@@ -135,4 +136,5 @@ const ownerColumns: Record<string, string | undefined> = {
   survey_rounds: 'organization_id',
   statements: 'drafting_organization_id',
   feedback_records: 'organization_id',
+  stakeholders: 'organization_id',
 };

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { feedbackRecords, programmeMembers, programmes, programmeUsers, stakeholders, type FeedbackChannel, type FollowUpStatus, type StakeholderKind } from '../../db/schema/index.js';
+import { feedbackRecords, organizations, programmeMembers, programmes, programmeUsers, stakeholders, type FeedbackChannel, type FollowUpStatus, type StakeholderKind } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
 import { authorize } from '../../lib/policy.js';
@@ -28,13 +28,38 @@ export async function listStakeholders(db: Database, actor: Actor) {
   return db.select().from(stakeholders).where(eq(stakeholders.organizationId, actor.organizationId)).orderBy(asc(stakeholders.name));
 }
 
+async function checkLinkedOrganization(db: Database, linkedOrganizationId: string | null | undefined) {
+  if (!linkedOrganizationId) return;
+  const [found] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, linkedOrganizationId), isNull(organizations.deletedAt))).limit(1);
+  if (!found) throw invalidField('/linkedOrganizationId', 'is not an organization of the registry', linkedOrganizationId);
+}
+
 /** Adds a stakeholder to the actor's organization's list. */
 export async function createStakeholder(db: Database, options: { actor: Actor; input: { name: string; kind: StakeholderKind; linkedOrganizationId?: string | null | undefined; notes?: string | null | undefined } }) {
+  await checkLinkedOrganization(db, options.input.linkedOrganizationId);
   const [row] = await db
     .insert(stakeholders)
     .values({ organizationId: options.actor.organizationId, name: options.input.name, kind: options.input.kind, linkedOrganizationId: options.input.linkedOrganizationId ?? null, notes: options.input.notes ?? null })
     .returning();
   return row!;
+}
+
+export type StakeholderChanges = { version: number; name?: string | undefined; kind?: StakeholderKind | undefined; linkedOrganizationId?: string | null | undefined; notes?: string | null | undefined };
+
+/** Changes one of the actor's organization's stakeholders (send the version you read); another organization's is "not found". */
+export async function updateStakeholder(db: Database, options: { actor: Actor; stakeholderId: string; input: StakeholderChanges }) {
+  const { version, ...changes } = options.input;
+  const mine = and(eq(stakeholders.id, options.stakeholderId), eq(stakeholders.organizationId, options.actor.organizationId));
+  const [existing] = await db.select({ version: stakeholders.version }).from(stakeholders).where(mine).limit(1);
+  if (!existing) throw notFound('Stakeholder');
+  await checkLinkedOrganization(db, changes.linkedOrganizationId);
+  const [updated] = await db
+    .update(stakeholders)
+    .set({ ...changes, updatedAt: new Date(), version: existing.version + 1 })
+    .where(and(mine, eq(stakeholders.version, version)))
+    .returning();
+  if (!updated) throw new AppError('version_conflict', 'The stakeholder was changed by someone else; reload it and try again', { details: [{ pointer: '/version', message: `expected ${existing.version}`, value: version }] });
+  return updated;
 }
 
 export type FeedbackInput = {

@@ -101,3 +101,52 @@ describe('development over time', () => {
     expect(outsiderView.json().learning).toEqual([]);
   });
 });
+
+describe('stakeholder editing', () => {
+  it('changes one of its own stakeholders with the version it read, and refuses a stale version', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/stakeholders', headers: own.headers(), payload: { name: 'Radio Kaya', kind: 'media' } });
+    expect(created.json()).toMatchObject({ name: 'Radio Kaya', version: 1 });
+    const id = created.json().id as string;
+    const changed = await t.app.inject({ method: 'PATCH', url: `/api/stakeholders/${id}`, headers: own.headers(), payload: { version: 1, name: 'Radio Kaya FM', kind: 'media', notes: 'Weekly programme', linkedOrganizationId: partnerOrganizationId } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ id, name: 'Radio Kaya FM', kind: 'media', notes: 'Weekly programme', linkedOrganizationId: partnerOrganizationId, version: 2 });
+    const stale = await t.app.inject({ method: 'PATCH', url: `/api/stakeholders/${id}`, headers: own.headers(), payload: { version: 1, name: 'Lost change' } });
+    expect(stale.statusCode).toBe(409);
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/stakeholders/${id}`, headers: own.headers(), payload: { version: 2, notes: null, linkedOrganizationId: null } });
+    expect(cleared.json()).toMatchObject({ name: 'Radio Kaya FM', notes: null, linkedOrganizationId: null, version: 3 });
+    const list = await t.app.inject({ method: 'GET', url: '/api/stakeholders', headers: own.headers() });
+    expect(list.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ name: 'Radio Kaya FM', version: 3 });
+  });
+
+  it("answers 404 for another organization's stakeholder and changes nothing", async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/stakeholders', headers: own.headers(), payload: { name: 'Kept private', kind: 'donor' } });
+    const id = created.json().id as string;
+    for (const session of [partner, outsider]) {
+      const response = await t.app.inject({ method: 'PATCH', url: `/api/stakeholders/${id}`, headers: session.headers(), payload: { version: 1, name: 'Taken over' } });
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain('Kept private');
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/stakeholders', headers: own.headers() });
+    expect(list.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ name: 'Kept private', version: 1 });
+  });
+
+  it('refuses bad input by field: unknown fields, an empty name, an organization not in the registry', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/stakeholders', headers: own.headers(), payload: { name: 'Checked', kind: 'authority' } });
+    const id = created.json().id as string;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ version: 1, colour: 'red' }, ''],
+      [{ version: 1, name: '  ' }, '/name'],
+      [{ version: 1, linkedOrganizationId: '00000000-0000-4000-8000-000000000000' }, '/linkedOrganizationId'],
+      [{ name: 'No version' }, '/version'],
+    ];
+    for (const [payload, pointer] of cases) {
+      const response = await t.app.inject({ method: 'PATCH', url: `/api/stakeholders/${id}`, headers: own.headers(), payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      if (pointer) expect(response.json().error.details.map((detail: { pointer: string }) => detail.pointer)).toContain(pointer);
+    }
+    const unknownOnCreate = await t.app.inject({ method: 'POST', url: '/api/stakeholders', headers: own.headers(), payload: { name: 'Linked', kind: 'authority', linkedOrganizationId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknownOnCreate.statusCode).toBe(400);
+    const list = await t.app.inject({ method: 'GET', url: '/api/stakeholders', headers: own.headers() });
+    expect(list.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ name: 'Checked', version: 1 });
+  });
+});

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/authenticate.js';
 import type { Actor } from '../../lib/actor.js';
-import { createFeedback, createStakeholder, getFeedback, listFeedback, listStakeholders, requireProgrammeSight, summariseByQuarter, updateFeedback, type FeedbackRow } from './feedback.js';
+import { createFeedback, createStakeholder, getFeedback, listFeedback, listStakeholders, requireProgrammeSight, summariseByQuarter, updateFeedback, updateStakeholder, type FeedbackRow } from './feedback.js';
 import { getDevelopment } from './development.js';
-import { createFeedbackBody, createStakeholderBody, development, feedback, feedbackList, idParams, listFeedbackQuery, stakeholder, updateFeedbackBody } from './schemas.js';
+import { createFeedbackBody, createStakeholderBody, development, feedback, feedbackList, idParams, listFeedbackQuery, stakeholder, updateFeedbackBody, updateStakeholderBody } from './schemas.js';
 import type { Database } from '../../db/client.js';
 
 type Listed = Awaited<ReturnType<typeof listFeedback>>[number];
@@ -30,6 +30,10 @@ function presentFeedback(row: Listed, actor: Actor) {
   };
 }
 
+function presentStakeholder({ id, name, kind, linkedOrganizationId, notes, version }: Awaited<ReturnType<typeof listStakeholders>>[number]) {
+  return { id, name, kind, linkedOrganizationId, notes, version };
+}
+
 async function presentOne(db: Database, actor: Actor, record: FeedbackRow) {
   const rows = await listFeedback(db, { actor, ...(record.programmeId ? { programmeId: record.programmeId } : {}) });
   return presentFeedback(rows.find((row) => row.feedback.id === record.id)!, actor);
@@ -41,13 +45,19 @@ export const reputationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/stakeholders', { schema: { tags, summary: "Your organization's stakeholders", response: { 200: z.object({ items: z.array(stakeholder) }) } } }, async (request) => {
     const rows = await listStakeholders(app.db, requireActor(request));
-    return { items: rows.map(({ id, name, kind, linkedOrganizationId, notes }) => ({ id, name, kind, linkedOrganizationId, notes })) };
+    return { items: rows.map(presentStakeholder) };
   });
 
   app.post('/api/stakeholders', { schema: { tags, summary: 'Add a stakeholder', body: createStakeholderBody, response: { 201: stakeholder } } }, async (request, reply) => {
     const row = await createStakeholder(app.db, { actor: requireActor(request), input: request.body });
-    return reply.status(201).send({ id: row.id, name: row.name, kind: row.kind, linkedOrganizationId: row.linkedOrganizationId, notes: row.notes });
+    return reply.status(201).send(presentStakeholder(row));
   });
+
+  app.patch(
+    '/api/stakeholders/:id',
+    { schema: { tags, summary: "Change one of your organization's stakeholders (send the version you read)", params: idParams, body: updateStakeholderBody, response: { 200: stakeholder } } },
+    async (request) => presentStakeholder(await updateStakeholder(app.db, { actor: requireActor(request), stakeholderId: request.params.id, input: request.body })),
+  );
 
   app.get(
     '/api/feedback',

@@ -11,6 +11,14 @@ export const createStakeholderBody = z.strictObject({
   notes: z.string().max(5_000).nullable().optional(),
 });
 
+export const updateStakeholderBody = z.strictObject({
+  version: z.number().int().min(1),
+  name: createStakeholderBody.shape.name.optional(),
+  kind: createStakeholderBody.shape.kind.optional(),
+  linkedOrganizationId: createStakeholderBody.shape.linkedOrganizationId,
+  notes: createStakeholderBody.shape.notes,
+});
+
 const feedbackFields = {
   stakeholderId: z.uuid().nullable().optional(),
   source: z.string().trim().min(1).max(300),
@@ -41,7 +49,7 @@ export const updateFeedbackBody = z.strictObject({
   shared: feedbackFields.shared,
 });
 
-export const stakeholder = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(stakeholderKinds), linkedOrganizationId: z.uuid().nullable(), notes: z.string().nullable() });
+export const stakeholder = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(stakeholderKinds), linkedOrganizationId: z.uuid().nullable(), notes: z.string().nullable(), version: z.number().int() });
 
 export const feedback = z.object({
   id: z.uuid(),

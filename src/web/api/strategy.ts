@@ -41,7 +41,7 @@ export type Portfolio = {
   authenticity: { programmes: number; verdicts: { genuine: number; developing: number; nominal: number }; meanConfidence: number | null };
   goals: Array<GoalIndicator & { id: string; title: string; target: number; direction: TargetDirection }>;
 };
-export type Stakeholder = { id: string; name: string; kind: StakeholderKind; linkedOrganizationId: string | null; notes: string | null };
+export type Stakeholder = { id: string; name: string; kind: StakeholderKind; linkedOrganizationId: string | null; notes: string | null; version: number };
 export type Feedback = {
   id: string;
   stakeholder: { id: string; name: string; kind: StakeholderKind } | null;
@@ -103,6 +103,11 @@ function useReputationMutation<Input, Output>(send: (input: Input) => Promise<Ou
 
 export type StakeholderInput = { name: string; kind: StakeholderKind; notes: string | null };
 export const useCreateStakeholder = () => useReputationMutation((input: StakeholderInput) => api.post<Stakeholder>('/api/stakeholders', input));
+/** Creates a stakeholder, or changes one when given its id and the version read. */
+export const useSaveStakeholder = () =>
+  useReputationMutation(({ id, version, ...input }: StakeholderInput & { id?: string; version?: number }) =>
+    id ? api.patch<Stakeholder>(`/api/stakeholders/${id}`, { version, ...input }) : api.post<Stakeholder>('/api/stakeholders', input),
+  );
 
 export type FeedbackInput = {
   stakeholderId: string | null;

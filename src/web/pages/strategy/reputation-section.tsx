@@ -7,7 +7,7 @@ import {
   FEEDBACK_CHANNELS,
   FOLLOW_UP_STATUSES,
   STAKEHOLDER_KINDS,
-  useCreateStakeholder,
+  useSaveStakeholder,
   useFeedback,
   useSaveFeedback,
   useStakeholders,
@@ -15,6 +15,7 @@ import {
   type FeedbackChannel,
   type FollowUpStatus,
   type QuarterSummary,
+  type Stakeholder,
   type StakeholderKind,
 } from '../../api/strategy';
 import { ErrorAlert } from '../../components/error-alert';
@@ -32,13 +33,13 @@ export function ReputationSection() {
   const feedback = useFeedback();
   const stakeholders = useStakeholders();
   const [record, setRecord] = useState<Feedback | 'new' | null>(null);
-  const [addingStakeholder, setAddingStakeholder] = useState(false);
+  const [editedStakeholder, setEditedStakeholder] = useState<Stakeholder | 'new' | null>(null);
   return (
     <Stack gap="sm" component="section" aria-labelledby="reputation-heading">
       <Group justify="space-between" wrap="wrap">
         <Title order={2} id="reputation-heading">{t('strategy.reputation')}</Title>
         <Group gap="xs">
-          <Button variant="light" onClick={() => setAddingStakeholder(true)}>{t('strategy.feedbackForm.addStakeholder')}</Button>
+          <Button variant="light" onClick={() => setEditedStakeholder('new')}>{t('strategy.feedbackForm.addStakeholder')}</Button>
           <Button onClick={() => setRecord('new')}>{t('strategy.feedbackForm.add')}</Button>
         </Group>
       </Group>
@@ -49,7 +50,16 @@ export function ReputationSection() {
       {stakeholders.data?.items.length === 0 ? <Text size="sm" c="dimmed">{t('strategy.noStakeholders')}</Text> : null}
       <Group gap="xs">
         {stakeholders.data?.items.map((stakeholder) => (
-          <Badge key={stakeholder.id} variant="light" title={stakeholder.notes ?? undefined}>
+          <Badge
+            key={stakeholder.id}
+            variant="light"
+            title={stakeholder.notes ?? undefined}
+            component="button"
+            type="button"
+            style={{ cursor: 'pointer' }}
+            onClick={() => setEditedStakeholder(stakeholder)}
+            aria-label={t('strategy.feedbackForm.editStakeholderOf', { name: stakeholder.name })}
+          >
             {stakeholder.name} · {t(`strategy.stakeholderKinds.${stakeholder.kind}`)}
           </Badge>
         ))}
@@ -78,7 +88,7 @@ export function ReputationSection() {
         </Paper>
       ))}
       {record ? <FeedbackModal record={record === 'new' ? null : record} onClose={() => setRecord(null)} /> : null}
-      {addingStakeholder ? <StakeholderModal onClose={() => setAddingStakeholder(false)} /> : null}
+      {editedStakeholder ? <StakeholderModal stakeholder={editedStakeholder === 'new' ? null : editedStakeholder} onClose={() => setEditedStakeholder(null)} /> : null}
     </Stack>
   );
 }
@@ -107,22 +117,24 @@ function QuarterChart({ summary }: { summary: QuarterSummary[] }) {
   );
 }
 
-function StakeholderModal({ onClose }: { onClose: () => void }) {
+/** Adds a stakeholder, or edits one (sending the version it was read at). */
+function StakeholderModal({ stakeholder, onClose }: { stakeholder: Stakeholder | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const create = useCreateStakeholder();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<StakeholderKind>('beneficiary-group');
-  const [notes, setNotes] = useState('');
+  const create = useSaveStakeholder();
+  const [name, setName] = useState(stakeholder?.name ?? '');
+  const [kind, setKind] = useState<StakeholderKind>(stakeholder?.kind ?? 'beneficiary-group');
+  const [notes, setNotes] = useState(stakeholder?.notes ?? '');
   const [missing, setMissing] = useState(false);
   const { fields } = formErrors(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMissing(name.trim() === '');
     if (name.trim() === '') return;
-    create.mutate({ name: name.trim(), kind, notes: nullIfBlank(notes) }, { onSuccess: onClose });
+    const input = { name: name.trim(), kind, notes: nullIfBlank(notes) };
+    create.mutate(stakeholder ? { ...input, id: stakeholder.id, version: stakeholder.version } : input, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={t('strategy.feedbackForm.addStakeholder')}>
+    <Modal opened onClose={onClose} title={t(stakeholder ? 'strategy.feedbackForm.editStakeholder' : 'strategy.feedbackForm.addStakeholder')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <FormError error={create.error} />
