@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { IatiFileError } from './errors.js';
+import { readActivities } from './test-helpers.js';
 import { XmlScanner } from './xml-scanner.js';
 
 type Outcome = { accepted: boolean; events: string[] };
@@ -178,5 +179,32 @@ describe('the XML scanner against a reference parser', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('positions', () => {
+  const xml = [
+    '<?xml version="1.0"?>',
+    '<iati-activities version="2.03">',
+    ' <iati-activity default-currency="EUR">',
+    '  <iati-identifier>A-1</iati-identifier>',
+    '  <participating-org role="9"',
+    '     ref="X"/>',
+    '  <title><narrative>caf\u00e9 \u00e0 l\u2019\u00e9cole</narrative></title><participating-org role="8"/>',
+    ' </iati-activity>',
+    '</iati-activities>',
+  ];
+  const positions = async (text: string, chunkSize?: number): Promise<string[]> => {
+    const [activity] = await readActivities(text, {}, chunkSize);
+    return [activity, ...(activity?.warnings ?? [])].map((item) => `${item?.line}:${item?.column}`);
+  };
+
+  it('counts lines the same with LF, CR LF and CR line ends, and columns in characters', async () => {
+    const expected = await positions(xml.join('\n'));
+    // Just after each start tag; line 7 has multi-byte characters before the element (83 characters, 88 bytes).
+    expect(expected).toEqual(['3:2', '6:14', '7:83']);
+    expect(await positions(xml.join('\r\n'))).toEqual(expected);
+    expect(await positions(xml.join('\r'))).toEqual(expected);
+    for (const chunkSize of [1, 5, 13]) expect(await positions(xml.join('\r\n'), chunkSize)).toEqual(expected);
   });
 });

@@ -92,6 +92,34 @@ export function isXmlChar(code: number): boolean {
 /** True at a UTF-8 encoded U+FFFE or U+FFFF, which XML does not allow. */
 export const isNonCharacter = (bytes: Buffer, at: number): boolean => bytes[at + 1] === 0xbf && (bytes[at + 2] === 0xbe || bytes[at + 2] === 0xbf);
 
+/** What referenceEnd answers besides an index: more bytes needed, or why the reference is refused. */
+export const Reference = { Incomplete: -1, Malformed: -2, Undefined: -3 } as const;
+
+/** The index just after the reference (`&amp;`, `&#233;`, `&#xE9;`) starting at `amp`, or a
+ * Reference code: only the five predefined entities and characters XML allows are accepted. */
+export function referenceEnd(bytes: Buffer, amp: number, end: number): number {
+  let at = amp + 1;
+  if (at >= end) return Reference.Incomplete;
+  if (bytes[at] === 0x23) {
+    const hex = bytes[at + 1] === 0x78;
+    at += hex ? 2 : 1;
+    const digits = at;
+    let code = 0;
+    for (; at < end && bytes[at] !== 0x3b; at++) {
+      const byte = bytes[at] as number;
+      const lower = byte | 0x20;
+      const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : hex && lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+      if (digit < 0 || at - digits > 7) return Reference.Malformed;
+      code = code * (hex ? 16 : 10) + digit;
+    }
+    if (at >= end) return Reference.Incomplete;
+    return at === digits || !isXmlChar(code) ? Reference.Malformed : at + 1;
+  }
+  for (; at < end && bytes[at] !== 0x3b; at++) if (at - amp > 32 || nameKinds[bytes[at] as number] === 0) return Reference.Malformed;
+  if (at >= end) return Reference.Incomplete;
+  return isPredefinedEntity(bytes, amp + 1, at) ? at + 1 : Reference.Undefined;
+}
+
 /** True when bytes [start, end) name one of the five predefined entities (amp, lt, gt, quot, apos). */
 export function isPredefinedEntity(bytes: Buffer, start: number, end: number): boolean {
   const length = end - start;
@@ -121,6 +149,38 @@ export function expandReferences(text: string): string {
     else result += '"';
   }
   return result + text.slice(from);
+}
+
+/** True when `key` holds exactly bytes [start, end). */
+export function sameBytes(key: Uint8Array, bytes: Buffer, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let index = 0; index < key.length; index++) if (key[index] !== bytes[start + index]) return false;
+  return true;
+}
+
+/** The index of the `>` that ends a DOCTYPE whose body starts at `from` (or `end`), skipping
+ * quoted strings and the internal subset in brackets. */
+export function doctypeEnd(bytes: Buffer, from: number, end: number): number {
+  let quote = 0;
+  let depth = 0;
+  let at = from;
+  for (; at < end; at++) {
+    const byte = bytes[at];
+    if (quote !== 0) {
+      if (byte === quote) quote = 0;
+    } else if (byte === 0x22 || byte === 0x27) quote = byte;
+    else if (byte === 0x5b) depth++;
+    else if (byte === 0x5d) depth--;
+    else if (byte === 0x3e && depth <= 0) break;
+  }
+  return at;
+}
+
+const xmlDeclaration = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
+
+/** True for a well-formed XML declaration (version 1.x, then optional encoding and standalone). */
+export function isXmlDeclaration(text: string): boolean {
+  return xmlDeclaration.test(text);
 }
 
 /** Counts the characters of UTF-8 bytes (continuation bytes are not characters). */

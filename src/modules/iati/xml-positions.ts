@@ -99,7 +99,8 @@ export class StringCache {
         return this.values[slot] as string;
       }
     }
-    const value = buf.toString('utf8', start, end);
+    // Internalized (as property keys are), so that attribute objects and sets use it as is.
+    const value = Object.keys({ [buf.toString('utf8', start, end)]: 0 })[0] as string;
     const copy = Uint8Array.prototype.slice.call(buf, start, end);
     this.keys[slot] = copy;
     this.values[slot] = value;

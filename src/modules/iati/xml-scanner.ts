@@ -5,28 +5,25 @@
 // reader skips: names are interned, attributes stay byte offsets until asked for, and text is
 // decoded only when the handler keeps it. A DOCTYPE is refused outright, so no entity can ever be
 // declared or expanded. Positions (line, column in characters) are counted only when asked for.
-import { Buffer, isUtf8 } from 'node:buffer';
-import { IatiFileError, type IatiFileErrorCode } from './errors.js';
-import type { IatiPosition } from './types.js';
-import { PositionCounter, StringCache } from './xml-positions.js';
 import {
   Flag,
   Kind,
   codePointAt,
   countCharacters,
-  expandReferences,
-  firstInvalidUtf8,
+  doctypeEnd,
   isNameCode,
   isNameStartCode,
   isNonCharacter,
-  isPredefinedEntity,
-  isXmlChar,
+  isXmlDeclaration,
   nameKinds,
   rawKinds,
+  sameBytes,
   textKinds,
   valueKinds,
-  wholeSequenceEnd,
 } from './xml-chars.js';
+import { rescanThreshold, XmlInput, type XmlLimits } from './xml-input.js';
+
+export type { XmlLimits } from './xml-input.js';
 
 /** What the scanner reports; `depth` is 1 for the root element. */
 export type XmlHandler = {
@@ -39,8 +36,6 @@ export type XmlHandler = {
   close(depth: number): void;
 };
 
-export type XmlLimits = { maxAttributeLength: number; maxTextLength: number };
-
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -48,40 +43,16 @@ const EQUALS = 0x3d;
 const DASH = 0x2d;
 const QUESTION = 0x3f;
 const BRACKET = 0x5d;
-const empty = Buffer.alloc(0);
-// A construct still unfinished after this many bytes waits for twice as many before being rescanned,
-// so that a hostile giant tag costs linear time, not quadratic.
-const rescanThreshold = 1024 * 1024;
-// Values this short are looked up in a cache before being decoded: codes, languages, roles repeat.
-const shortValue = 8;
-const xmlDeclaration = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>$/;
-const crlf = /\r\n?/g;
-// Buffer#toString('utf8', ...) ends in this method after argument checks the scanner does not need.
-type Utf8Slicer = Buffer & { utf8Slice(start: number, end: number): string };
-const valueWhitespace = /\r\n|[\r\n\t]/g;
 
-export class XmlScanner {
+export class XmlScanner extends XmlInput {
   /** Offsets of the last start tag read, in the current buffer. */
   tagStart = 0;
   tagEnd = 0;
-  private buf: Buffer = empty;
-  /** Bytes of `buf` that may be scanned: whole, validated UTF-8 sequences. */
-  private len = 0;
-  private pos = 0;
-  /** Offset of buf[0] in the whole input. */
-  private base = 0;
-  private final = false;
-  private waitFor = 0;
-  private waiting: Buffer[] = [];
-  private waitingBytes = 0;
   private readonly stack: string[] = [];
   /** The bytes of each open element's name, to check its end tag without decoding it. */
   private readonly stackKeys: Uint8Array[] = [];
   /** 0 before the root element, 1 inside it, 2 after it. */
   private phase = 0;
-  private readonly positions = new PositionCounter();
-  private readonly names = new StringCache(1024);
-  private readonly values = new StringCache(4096);
   private attributeCount = 0;
   private readonly attributeNameStarts: number[] = [];
   private readonly attributeNameEnds: number[] = [];
@@ -91,66 +62,29 @@ export class XmlScanner {
 
   constructor(
     private readonly handler: XmlHandler,
-    private readonly limits: XmlLimits,
-  ) {}
+    limits: XmlLimits,
+  ) {
+    super(limits);
+  }
 
-  /** Scans the next bytes of the input (UTF-8); whatever is unfinished waits for the next call. */
-  write(chunk: Buffer): void {
-    if (this.len - this.pos + this.waitingBytes + chunk.length < this.waitFor) {
-      this.waiting.push(chunk);
-      this.waitingBytes += chunk.length;
-      return;
-    }
-    this.take(chunk);
-    this.scan();
+  protected settle(): void {
+    this.handler.settle();
   }
 
   /** Ends the input: refuses it if an element or a construct is left open. */
   end(): void {
-    if (this.waitingBytes > 0) this.take(empty);
-    this.final = true;
+    this.flush();
     if (this.len < this.buf.length) {
+      // The input ends inside a multi-byte character.
       this.scan();
       this.failAt('invalid-encoding', 'the file contains bytes that are not valid in its encoding', this.len);
     }
+    this.final = true;
     this.scan();
     const top = this.stack[this.stack.length - 1];
     if (this.pos < this.len) this.failAt('truncated', `the file ends before its elements are closed (unexpected end${top ? ` inside <${top}>` : ''})`, this.len);
     if (this.phase === 0) this.failAt('not-well-formed', 'document must contain a root element', this.len);
     if (top !== undefined) this.failAt('truncated', `the file ends before its elements are closed (unclosed tag <${top}>)`, this.len);
-  }
-
-  /** Throws an IatiFileError at the position of byte `index` of the current buffer. */
-  failAt(code: IatiFileErrorCode, reason: string, index: number): never {
-    const { line, column } = this.positionAt(index);
-    throw new IatiFileError(code, reason, line, column);
-  }
-
-  /** Throws an IatiFileError at the position just after everything written so far. */
-  failAtEnd(code: IatiFileErrorCode, reason: string): never {
-    const { line, column } = this.endPosition();
-    throw new IatiFileError(code, reason, line, column);
-  }
-
-  /** The position of byte `index` of the current buffer. */
-  positionAt(index: number): IatiPosition {
-    return this.positions.at(index);
-  }
-
-  /** The offset in the whole input of byte `index` of the current buffer. */
-  offsetAt(index: number): number {
-    return this.base + index;
-  }
-
-  /** The position of the byte at `offset` in the whole input, which must not have been dropped yet. */
-  positionOf(offset: number): IatiPosition {
-    return this.positions.at(offset - this.base);
-  }
-
-  /** The position just after everything written so far. */
-  endPosition(): IatiPosition {
-    if (this.waitingBytes > 0) this.take(empty);
-    return this.positionAt(this.buf.length);
   }
 
   /** The attributes of the last start tag, decoded. */
@@ -163,43 +97,7 @@ export class XmlScanner {
     return result;
   }
 
-  /** Decodes character data reported to the handler. */
-  text(start: number, end: number, flags: number): string {
-    let text = (this.buf as Utf8Slicer).utf8Slice(start, end);
-    if ((flags & Flag.Cr) !== 0) text = text.replace(crlf, '\n');
-    return (flags & Flag.Entities) !== 0 ? expandReferences(text) : text;
-  }
-
-  private value(start: number, end: number, flags: number): string {
-    if (flags === 0 && end - start <= shortValue) return this.values.get(this.buf, start, end);
-    let text = (this.buf as Utf8Slicer).utf8Slice(start, end);
-    if ((flags & Flag.Whitespace) !== 0) text = text.replace(valueWhitespace, ' ');
-    return (flags & Flag.Entities) !== 0 ? expandReferences(text) : text;
-  }
-
-  // Drops the scanned bytes, appends the new ones and validates them as UTF-8.
-  private take(chunk: Buffer): void {
-    this.handler.settle();
-    const rest = this.buf.subarray(this.pos);
-    const validated = this.len - this.pos;
-    const parts = rest.length > 0 ? [rest, ...this.waiting, chunk] : [...this.waiting, chunk];
-    this.buf = parts.length === 1 ? chunk : Buffer.concat(parts);
-    this.positions.rebase(this.buf, this.pos);
-    this.base += this.pos;
-    this.pos = 0;
-    this.waiting = [];
-    this.waitingBytes = 0;
-    const whole = wholeSequenceEnd(this.buf, validated, this.buf.length);
-    if (!isUtf8(this.buf.subarray(validated, whole))) {
-      const bad = firstInvalidUtf8(this.buf, validated, whole);
-      this.len = bad;
-      this.scan();
-      this.failAt('invalid-encoding', 'the file contains bytes that are not valid in its encoding', bad);
-    }
-    this.len = whole;
-  }
-
-  private scan(): void {
+  protected scan(): void {
     const buf = this.buf;
     const len = this.len;
     let pos = this.pos;
@@ -217,8 +115,6 @@ export class XmlScanner {
       this.pos = pos;
     }
     this.pos = pos;
-    const unfinished = len - pos;
-    this.waitFor = unfinished > rescanThreshold && !this.final ? unfinished * 2 : 0;
   }
 
   private markup(lt: number): number {
@@ -348,10 +244,7 @@ export class XmlScanner {
     if (seen === null && count < 16) {
       for (let index = 0; index < count; index++) {
         const other = this.attributeNameStarts[index] as number;
-        if ((this.attributeNameEnds[index] as number) - other !== length) continue;
-        let at = 0;
-        while (at < length && buf[other + at] === buf[nameStart + at]) at++;
-        if (at === length) this.failAt('not-well-formed', `duplicate attribute ${this.names.get(buf, nameStart, nameEnd)}`, nameStart);
+        if ((this.attributeNameEnds[index] as number) - other === length && buf.compare(buf, nameStart, nameEnd, other, other + length) === 0) this.failAt('not-well-formed', `duplicate attribute ${this.names.get(buf, nameStart, nameEnd)}`, nameStart);
       }
       return null;
     }
@@ -383,44 +276,12 @@ export class XmlScanner {
     if (buf[at] !== GT) this.failAt('not-well-formed', 'disallowed character in closing tag', at);
     // The end tag must repeat the open element's name byte for byte.
     const key = this.stackKeys[this.stackKeys.length - 1];
-    const length = nameEnd - lt - 2;
-    let same = key !== undefined && key.length === length;
-    for (let index = 0; same && index < length; index++) same = key?.[index] === buf[lt + 2 + index];
-    if (!same) {
+    if (key === undefined || !sameBytes(key, buf, lt + 2, nameEnd)) {
       const name = buf.toString('utf8', lt + 2, nameEnd);
       const open = this.stack[this.stack.length - 1];
       this.failAt('not-well-formed', open === undefined ? `unexpected close tag </${name}>` : `unexpected close tag </${name}> while <${open}> is open`, lt);
     }
     this.closeElement();
-    return at + 1;
-  }
-
-  // A reference (`&amp;`, `&#233;`, `&#xE9;`) starting at `amp`: the index after it, or -1 when incomplete.
-  private reference(amp: number): number {
-    const buf = this.buf;
-    const len = this.len;
-    let at = amp + 1;
-    if (at >= len) return -1;
-    if (buf[at] === 0x23) {
-      const hex = buf[at + 1] === 0x78;
-      at += hex ? 2 : 1;
-      const digits = at;
-      let code = 0;
-      for (; at < len && buf[at] !== 0x3b; at++) {
-        const byte = buf[at] as number;
-        const digit = byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : hex && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66 ? (byte | 0x20) - 0x57 : -1;
-        if (digit < 0 || at - digits > 7) this.failAt('not-well-formed', 'malformed character reference', amp);
-        code = code * (hex ? 16 : 10) + digit;
-      }
-      if (at >= len) return -1;
-      if (at === digits || !isXmlChar(code)) this.failAt('not-well-formed', 'malformed character reference', amp);
-      return at + 1;
-    }
-    for (; at < len && buf[at] !== 0x3b; at++) {
-      if (at - amp > 32 || nameKinds[buf[at] as number] === 0) this.failAt('not-well-formed', 'malformed entity reference', amp);
-    }
-    if (at >= len) return -1;
-    if (!isPredefinedEntity(buf, amp + 1, at)) this.failAt('not-well-formed', `undefined entity &${buf.toString('utf8', amp + 1, at)};`, amp);
     return at + 1;
   }
 
@@ -448,16 +309,6 @@ export class XmlScanner {
     if (at >= len && !this.final) return this.unfinished(start, len);
     this.emitText(start, at, flags);
     return at;
-  }
-
-  private unfinished(start: number, end: number): number {
-    if (end - start > this.limits.maxTextLength) this.checkText(start, end);
-    return -1;
-  }
-
-  private checkText(start: number, end: number): void {
-    const limit = this.limits.maxTextLength;
-    if (end - start > limit && countCharacters(this.buf, start, end) > limit) this.failAt('text-too-long', `a text is longer than ${limit} characters`, start);
   }
 
   private emitText(start: number, end: number, flags: number): void {
@@ -513,22 +364,10 @@ export class XmlScanner {
 
   // A DOCTYPE is always refused; it is read to its end (or a megabyte) only to say whether it declares entities.
   private doctype(lt: number): number {
-    const buf = this.buf;
     const len = this.len;
-    let at = lt + 9;
-    let quote = 0;
-    let depth = 0;
-    for (; at < len; at++) {
-      const byte = buf[at];
-      if (quote !== 0) {
-        if (byte === quote) quote = 0;
-      } else if (byte === 0x22 || byte === 0x27) quote = byte;
-      else if (byte === 0x5b) depth++;
-      else if (byte === BRACKET) depth--;
-      else if (byte === GT && depth <= 0) break;
-    }
+    const at = doctypeEnd(this.buf, lt + 9, len);
     if (at >= len && !this.final && len - lt < rescanThreshold) return -1;
-    if (/<!ENTITY/i.test(buf.toString('latin1', lt, Math.min(at + 1, len)))) {
+    if (/<!ENTITY/i.test(this.buf.toString('latin1', lt, Math.min(at + 1, len)))) {
       this.failAt('entity-forbidden', 'the file declares entities, which are refused (XXE, entity expansion)', lt);
     }
     return this.failAt('doctype-forbidden', 'the file declares a DOCTYPE, which is refused', lt);
@@ -542,7 +381,7 @@ export class XmlScanner {
       if (this.base + lt !== 0) this.failAt('not-well-formed', 'an XML declaration must be at the start of the document', lt);
       const end = this.raw(at, QUESTION, 2);
       if (end < 0) return -1;
-      if (!xmlDeclaration.test(buf.toString('latin1', lt, end + 2))) this.failAt('not-well-formed', 'malformed XML declaration', lt);
+      if (!isXmlDeclaration(buf.toString('latin1', lt, end + 2))) this.failAt('not-well-formed', 'malformed XML declaration', lt);
       return end + 2;
     }
     if (at >= this.len) return -1;
