@@ -22,25 +22,27 @@ export function visibleProgrammes(actor: Actor): SQL {
   )!;
 }
 
+/**
+ * The columns of a query over `programmes` that say what the actor is to each programme; they
+ * name their tables in full (an unqualified "id" inside a subquery would bind to the inner table).
+ */
+export function accessColumns(actor: Actor) {
+  return {
+    budgetTransparent: programmes.budgetTransparent,
+    imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
+    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date) limit 1)`,
+    userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actor.userId} limit 1)`,
+  };
+}
+
+/** The access of a row selected with accessColumns. */
+export function accessOf(programmeId: string, row: { budgetTransparent: boolean; imported: boolean; consortiumRole: ConsortiumRole | null; userRole: ProgrammeUserRole | null }): ProgrammeAccess {
+  return { programmeId, consortiumRole: row.consortiumRole ?? null, userRole: row.userRole ?? null, budgetTransparent: row.budgetTransparent, publicData: row.imported };
+}
+
 /** What the actor is to one programme, in one query; a programme that does not exist is "not found". */
 export async function getProgrammeAccess(db: Database, actor: Actor, programmeId: string): Promise<ProgrammeAccess> {
-  // Subqueries name their tables in full: an unqualified "id" inside them would bind to the inner table.
-  const [programme] = await db
-    .select({
-      budgetTransparent: programmes.budgetTransparent,
-      imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
-      consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date) limit 1)`,
-      userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actor.userId} limit 1)`,
-    })
-    .from(programmes)
-    .where(eq(programmes.id, programmeId))
-    .limit(1);
+  const [programme] = await db.select(accessColumns(actor)).from(programmes).where(eq(programmes.id, programmeId)).limit(1);
   if (!programme) throw notFound('Programme');
-  return {
-    programmeId,
-    consortiumRole: programme.consortiumRole ?? null,
-    userRole: programme.userRole ?? null,
-    budgetTransparent: programme.budgetTransparent,
-    publicData: programme.imported,
-  };
+  return accessOf(programmeId, programme);
 }

@@ -40,6 +40,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function guardProgrammeRoutes(db: Database) {
   return async (request: FastifyRequest): Promise<void> => {
     if (!request.routeOptions.url?.startsWith('/api/programmes/:id')) return;
+    // Such a route loads the access with its data and authorizes before answering anything.
+    if (request.routeOptions.config.accessInHandler === true) return;
     const programmeId = (request.params as { id?: unknown }).id;
     if (typeof programmeId !== 'string' || !UUID.test(programmeId)) return;
     const actor = requireActor(request);

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../server/authenticate.js';
-import { can } from '../../lib/policy.js';
+import { authorize, can } from '../../lib/policy.js';
 import { pageOf, pageQuery } from '../../lib/pagination.js';
 import { listProgrammes } from './list-programmes.js';
 import { createProgramme } from './create-programme.js';
-import { getProgramme } from './get-programme.js';
+import { getProgramme, getProgrammeWithAccess } from './get-programme.js';
 import { changeProgrammeStatus, updateProgramme } from './update-programme.js';
 import { presentProgramme, presentProgrammeSummary } from './present.js';
 import { guardProgrammeRoutes, programmeRequest, type ProgrammeRequestContext } from './route-access.js';
@@ -56,10 +56,20 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/programmes/:id',
-    { schema: { tags: ['programmes'], summary: 'A programme, with what you may do on it', params: programmeParams, response: { 200: programmeDetail } } },
+    { config: { accessInHandler: true }, schema: { tags: ['programmes'], summary: 'A programme, with what you may do on it', params: programmeParams, response: { 200: programmeDetail } } },
     async (request) => {
-      const context = await programmeRequest(app.db, request, request.params.id);
-      return programmeFor(app.db, request.params.id, context);
+      // One query for the programme, its lead and the actor's access (the page is read often).
+      const actor = requireActor(request);
+      const { programme, lead, access } = await getProgrammeWithAccess(app.db, actor, request.params.id);
+      const resource = { kind: 'programme' as const, access };
+      authorize(actor, 'programme.view', resource);
+      return presentProgramme(programme, lead, {
+        organizationId: actor.organizationId,
+        access,
+        canManage: can(actor, 'programme.manage', resource),
+        canContribute: can(actor, 'programme.contribute', resource),
+        canViewWholeBudget: can(actor, 'programme.view-budget', resource),
+      });
     },
   );
 
