@@ -51,7 +51,7 @@ class IatiDocument implements XmlHandler {
     if (this.activity !== null) {
       this.activity.open(name, scanner);
     } else if (depth === 2) {
-      // Positions are those of the character after: the activity's is just after its `<`, as before.
+      // A position is that of the next character to read (as XML parsers count): for the activity, just after its `<`.
       if (name === 'iati-activity') this.activity = createActivityBuilder(scanner.attributes(), scanner.positionAt(scanner.tagStart + 1), this.fileVersion, scanner);
     } else if (depth === 1) {
       if (name !== 'iati-activities') scanner.failAt('not-iati', `the root element is <${name}>, not <iati-activities>`, scanner.tagEnd);
