@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('a programme manager logs in and reads the home pa
     const main = page.getByRole('main');
     await main.getByRole('rowheader', { name: DEMO_PROGRAMME_ONLY }).waitFor();
     await expect(main.getByText('Sahel Relief International').first().isVisible()).resolves.toBe(true);
-    await expect(main.getByRole('cell', { name: 'Programme manager', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(main.getByRole('cell', { name: 'Lead, Programme manager', exact: true }).isVisible()).resolves.toBe(true);
   });
 
   it('takes the screenshot of the home page for the documentation', async () => {

@@ -41,6 +41,7 @@ export async function listProgrammes(db: Database, options: { actor: Actor; limi
       programme,
       lead: lead ? { id: lead.organizationId, name: lead.name } : null,
       myRole: userRole === 'manager' ? ('manager' as const) : (mine?.role ?? userRole ?? ('observer' as const)),
+      organizationRole: mine?.role ?? null,
     };
   });
   return { items, nextCursor: page.nextCursor };

@@ -8,6 +8,7 @@ export function presentProgrammeSummary(row: {
   programme: typeof programmes.$inferSelect;
   lead: { id: string; name: string } | null;
   myRole: ConsortiumRole | 'observer' | 'manager';
+  organizationRole: ConsortiumRole | null;
 }) {
   const { programme } = row;
   return {
@@ -21,6 +22,7 @@ export function presentProgrammeSummary(row: {
     countries: programme.countries,
     lead: row.lead,
     myRole: row.myRole,
+    organizationRole: row.organizationRole,
   };
 }
 

@@ -11,7 +11,10 @@ export const programmeSummary = z.object({
   currency: z.string(),
   countries: z.array(z.string()),
   lead: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The viewer's own part: 'manager' or 'observer' when they hold that programme role, else their organization's role. */
   myRole: z.enum([...consortiumRoles, 'observer', 'manager']),
+  /** The role of the viewer's organization in the consortium (null when it is not a current member). */
+  organizationRole: z.enum(consortiumRoles).nullable(),
 });
 
 export const programmeParams = z.object({ id: z.uuid() });

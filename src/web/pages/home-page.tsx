@@ -130,6 +130,13 @@ function useProgrammeText() {
   const { t } = useTranslation();
   const format = useFormat();
   return {
+    /** The organization's role in the consortium, and the user's own programme role (manager, observer) when they hold one. */
+    role: (programme: ProgrammeSummary) => {
+      const own = programme.myRole === 'manager' || programme.myRole === 'observer' ? t(`programme.role.${programme.myRole}`) : null;
+      if (!programme.organizationRole) return own ?? t('programme.role.observer');
+      const organizationRole = t(`programme.role.${programme.organizationRole}`);
+      return own ? t('home.roleAndProgrammeRole', { organizationRole, programmeRole: own }) : organizationRole;
+    },
     dates: (programme: ProgrammeSummary) => {
       const start = format.date(programme.startDate);
       const end = format.date(programme.endDate);
@@ -182,7 +189,7 @@ function ProgrammeTable({ programmes }: { programmes: ProgrammeSummary[] }) {
               <Table.Td>
                 <StatusBadge status={programme.status} />
               </Table.Td>
-              <Table.Td>{t(`programme.role.${programme.myRole}`)}</Table.Td>
+              <Table.Td>{text.role(programme)}</Table.Td>
               <Table.Td>{text.dates(programme)}</Table.Td>
               <Table.Td>{text.lead(programme)}</Table.Td>
             </Table.Tr>
@@ -217,7 +224,7 @@ function ProgrammeCards({ programmes }: { programmes: ProgrammeSummary[] }) {
               <Text span c="dimmed" size="sm">
                 {t('common.fieldLabel', { label: t('home.columns.myRole') })}{' '}
               </Text>
-              {t(`programme.role.${programme.myRole}`)}
+              {text.role(programme)}
             </Text>
             <Text size="sm">
               <Text span c="dimmed" size="sm">
