@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { feedbackRecords, organizations, programmeMembers, programmes, programmeUsers, stakeholders, type FeedbackChannel, type FollowUpStatus, type StakeholderKind } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
+import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { authorize } from '../../lib/policy.js';
 import { getProgrammeAccess } from '../programmes/access.js';
 import type { FeedbackResource } from './policy.js';
@@ -145,19 +146,70 @@ export async function updateFeedback(db: Database, options: { actor: Actor; feed
   return updated;
 }
 
-/** Feedback the actor may read, newest first: the organization's own, or a programme's shared and own records. */
-export async function listFeedback(db: Database, options: { actor: Actor; programmeId?: string | undefined }) {
-  const conditions = [visibleFeedback(options.actor)];
-  if (options.programmeId) conditions.push(eq(feedbackRecords.programmeId, options.programmeId));
-  else conditions.push(eq(feedbackRecords.organizationId, options.actor.organizationId));
+/** Which feedback a list covers: the organization's own, or (with a programme) that programme's shared and own records. */
+function feedbackScope(options: { actor: Actor; programmeId?: string | undefined }): SQL {
+  return and(
+    visibleFeedback(options.actor),
+    options.programmeId ? eq(feedbackRecords.programmeId, options.programmeId) : eq(feedbackRecords.organizationId, options.actor.organizationId),
+  )!;
+}
+
+function selectFeedback(db: Database) {
   return db
     .select({ feedback: feedbackRecords, stakeholderName: stakeholders.name, stakeholderKind: stakeholders.kind, programmeTitle: programmes.title })
     .from(feedbackRecords)
     .leftJoin(stakeholders, eq(stakeholders.id, feedbackRecords.stakeholderId))
-    .leftJoin(programmes, eq(programmes.id, feedbackRecords.programmeId))
+    .leftJoin(programmes, eq(programmes.id, feedbackRecords.programmeId));
+}
+
+export type ListedFeedback = Awaited<ReturnType<ReturnType<typeof selectFeedback>['execute']>>[number];
+
+/** One page of the feedback the actor may read, newest first (by date received, then id). */
+export async function listFeedback(db: Database, options: { actor: Actor; programmeId?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const conditions = [feedbackScope(options)];
+  const after = decodeCursor(options.cursor, 2);
+  if (after) {
+    const [receivedOn, id] = after as [string, string];
+    conditions.push(or(lt(feedbackRecords.receivedOn, receivedOn), and(eq(feedbackRecords.receivedOn, receivedOn), lt(feedbackRecords.id, id)))!);
+  }
+  const rows = await selectFeedback(db)
     .where(and(...conditions))
     .orderBy(desc(feedbackRecords.receivedOn), desc(feedbackRecords.id))
-    .limit(500);
+    .limit(options.limit + 1);
+  return paginate(rows, options.limit, (row) => [row.feedback.receivedOn, row.feedback.id]);
+}
+
+/** One feedback record with its stakeholder and programme names (the caller has checked it may be read). */
+export async function getListedFeedback(db: Database, feedbackId: string): Promise<ListedFeedback> {
+  const [row] = await selectFeedback(db).where(eq(feedbackRecords.id, feedbackId)).limit(1);
+  if (!row) throw notFound('Feedback');
+  return row;
+}
+
+/** The summary by quarter of every record a list covers (all pages), computed in the database. */
+export async function summariseFeedback(db: Database, options: { actor: Actor; programmeId?: string | undefined }): Promise<QuarterSummary[]> {
+  const quarter = sql<string>`to_char(${feedbackRecords.receivedOn}, 'YYYY-"Q"Q')`;
+  const rows = await db
+    .select({
+      quarter,
+      records: sql<number>`count(*)::int`,
+      sum: sql<number>`sum(${feedbackRecords.sentiment})::int`,
+      positive: sql<number>`(count(*) filter (where ${feedbackRecords.sentiment} > 0))::int`,
+      negative: sql<number>`(count(*) filter (where ${feedbackRecords.sentiment} < 0))::int`,
+      open: sql<number>`(count(*) filter (where ${feedbackRecords.followUpStatus} in ('open', 'in-progress')))::int`,
+    })
+    .from(feedbackRecords)
+    .where(feedbackScope(options))
+    .groupBy(quarter)
+    .orderBy(quarter);
+  return rows.map((row) => ({
+    quarter: row.quarter,
+    records: Number(row.records),
+    meanSentiment: Math.round((Number(row.sum) / Number(row.records)) * 100) / 100,
+    positive: Number(row.positive),
+    negative: Number(row.negative),
+    openFollowUps: Number(row.open),
+  }));
 }
 
 export type QuarterSummary = { quarter: string; records: number; meanSentiment: number; positive: number; negative: number; openFollowUps: number };

@@ -150,3 +150,43 @@ describe('stakeholder editing', () => {
     expect(list.json().items.find((item: { id: string }) => item.id === id)).toMatchObject({ name: 'Checked', version: 1 });
   });
 });
+
+describe('feedback a page at a time', () => {
+  it('pages through every record newest first, with the summary of all of them on each page', async () => {
+    const db = t.database.db;
+    const organizationId = (await buildOrganization(db, { name: 'Busy Org' })).id;
+    const session = await login(t.app, (await buildUser(db, { organizationId })).email, TEST_PASSWORD);
+    const { feedbackRecords } = await import('../../db/schema/index.js');
+    // 130 records over three quarters, several on the same day (the cursor must break ties by id).
+    const rows = Array.from({ length: 130 }, (_, index) => ({
+      organizationId,
+      source: `Source ${index}`,
+      channel: 'meeting' as const,
+      receivedOn: `2025-0${1 + (index % 9)}-${String(1 + (index % 3)).padStart(2, '0')}`,
+      topic: `Topic ${index}`,
+      sentiment: (index % 5) - 2,
+      followUpStatus: index % 4 === 0 ? ('open' as const) : ('none' as const),
+    }));
+    await db.insert(feedbackRecords).values(rows);
+    const seen: Array<{ id: string; receivedOn: string }> = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `limit=40${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const response = await t.app.inject({ method: 'GET', url: `/api/feedback?${query}`, headers: session.headers() });
+      expect(response.statusCode).toBe(200);
+      const page = response.json() as { items: Array<{ id: string; receivedOn: string }>; nextCursor: string | null; summary: unknown };
+      expect(page.summary).toEqual(summariseByQuarter(rows));
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(4);
+    expect(new Set(seen.map((item) => item.id)).size).toBe(130);
+    const dates = seen.map((item) => item.receivedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const refused = await t.app.inject({ method: 'GET', url: '/api/feedback?cursor=not-a-cursor', headers: session.headers() });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].pointer).toBe('/cursor');
+  });
+});

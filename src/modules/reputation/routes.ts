@@ -2,14 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/authenticate.js';
 import type { Actor } from '../../lib/actor.js';
-import { createFeedback, createStakeholder, getFeedback, listFeedback, listStakeholders, requireProgrammeSight, summariseByQuarter, updateFeedback, updateStakeholder, type FeedbackRow } from './feedback.js';
+import { createFeedback, createStakeholder, getFeedback, getListedFeedback, listFeedback, listStakeholders, requireProgrammeSight, summariseFeedback, updateFeedback, updateStakeholder, type FeedbackRow, type ListedFeedback } from './feedback.js';
 import { getDevelopment } from './development.js';
 import { createFeedbackBody, createStakeholderBody, development, feedback, feedbackList, idParams, listFeedbackQuery, stakeholder, updateFeedbackBody, updateStakeholderBody } from './schemas.js';
 import type { Database } from '../../db/client.js';
 
-type Listed = Awaited<ReturnType<typeof listFeedback>>[number];
-
-function presentFeedback(row: Listed, actor: Actor) {
+function presentFeedback(row: ListedFeedback, actor: Actor) {
   const { feedback: record } = row;
   return {
     id: record.id,
@@ -35,8 +33,7 @@ function presentStakeholder({ id, name, kind, linkedOrganizationId, notes, versi
 }
 
 async function presentOne(db: Database, actor: Actor, record: FeedbackRow) {
-  const rows = await listFeedback(db, { actor, ...(record.programmeId ? { programmeId: record.programmeId } : {}) });
-  return presentFeedback(rows.find((row) => row.feedback.id === record.id)!, actor);
+  return presentFeedback(await getListedFeedback(db, record.id), actor);
 }
 
 /** Stakeholders, feedback on the organization's reputation with follow-up, summaries by quarter, and the organization's own development. */
@@ -65,8 +62,10 @@ export const reputationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       if (request.query.programmeId) await requireProgrammeSight(app.db, actor, request.query.programmeId);
-      const rows = await listFeedback(app.db, { actor, programmeId: request.query.programmeId });
-      return { items: rows.map((row) => presentFeedback(row, actor)), summary: summariseByQuarter(rows.map((row) => row.feedback)) };
+      const page = await listFeedback(app.db, { actor, ...request.query });
+      // The summary covers every page, so that the chart does not change as pages are loaded.
+      const summary = await summariseFeedback(app.db, { actor, programmeId: request.query.programmeId });
+      return { items: page.items.map((row) => presentFeedback(row, actor)), nextCursor: page.nextCursor, summary };
     },
   );
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { pageQuery } from '../../lib/pagination.js';
 import { feedbackChannels, followUpStatuses, stakeholderKinds } from '../../db/schema/index.js';
 
 export const idParams = z.object({ id: z.uuid() });
-export const listFeedbackQuery = z.object({ programmeId: z.uuid().optional() });
+export const listFeedbackQuery = pageQuery.extend({ programmeId: z.uuid().optional() });
 
 export const createStakeholderBody = z.strictObject({
   name: z.string().trim().min(1).max(300),
@@ -70,7 +71,7 @@ export const feedback = z.object({
 });
 
 export const quarterSummary = z.object({ quarter: z.string(), records: z.number().int(), meanSentiment: z.number(), positive: z.number().int(), negative: z.number().int(), openFollowUps: z.number().int() });
-export const feedbackList = z.object({ items: z.array(feedback), summary: z.array(quarterSummary) });
+export const feedbackList = z.object({ items: z.array(feedback), nextCursor: z.string().nullable(), summary: z.array(quarterSummary) });
 
 export const development = z.object({
   learning: z.array(

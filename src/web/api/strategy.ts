@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from './client';
+import type { Page } from './types';
 
 export const INDICATOR_KINDS = ['local-budget-share', 'local-decision-share', 'single-donor-dependence', 'genuine-share', 'manual'] as const;
 export const TARGET_DIRECTIONS = ['at-least', 'at-most'] as const;
@@ -66,7 +67,14 @@ export type Development = {
 
 export const useStrategy = () => useQuery({ queryKey: ['strategy'], queryFn: ({ signal }) => api.get<OwnStrategy>('/api/strategy', { signal }) });
 export const usePortfolio = () => useQuery({ queryKey: ['portfolio'], queryFn: ({ signal }) => api.get<Portfolio>('/api/portfolio', { signal }) });
-export const useFeedback = () => useQuery({ queryKey: ['feedback'], queryFn: ({ signal }) => api.get<{ items: Feedback[]; summary: QuarterSummary[] }>('/api/feedback', { signal }) });
+/** The organization's feedback, newest first, a page at a time; every page carries the summary of all records. */
+export const useFeedback = () =>
+  useInfiniteQuery({
+    queryKey: ['feedback'],
+    queryFn: ({ pageParam, signal }) => api.get<Page<Feedback> & { summary: QuarterSummary[] }>('/api/feedback', { query: { limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
 export const useStakeholders = () => useQuery({ queryKey: ['stakeholders'], queryFn: ({ signal }) => api.get<{ items: Stakeholder[] }>('/api/stakeholders', { signal }) });
 export const useDevelopment = () => useQuery({ queryKey: ['development'], queryFn: ({ signal }) => api.get<Development>('/api/development', { signal }) });
 

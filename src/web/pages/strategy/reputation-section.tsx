@@ -31,6 +31,8 @@ export function ReputationSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const feedback = useFeedback();
+  const feedbackItems = feedback.data?.pages.flatMap((page) => page.items) ?? [];
+  const summary = feedback.data?.pages[0]?.summary ?? [];
   const stakeholders = useStakeholders();
   const [record, setRecord] = useState<Feedback | 'new' | null>(null);
   const [editedStakeholder, setEditedStakeholder] = useState<Stakeholder | 'new' | null>(null);
@@ -44,7 +46,7 @@ export function ReputationSection() {
         </Group>
       </Group>
       {feedback.error ? <ErrorAlert error={feedback.error} onRetry={() => void feedback.refetch()} /> : null}
-      {feedback.data && feedback.data.summary.length > 0 ? <QuarterChart summary={feedback.data.summary} /> : null}
+      {summary.length > 0 ? <QuarterChart summary={summary} /> : null}
       <Title order={3} size="h4">{t('strategy.stakeholders')}</Title>
       {stakeholders.error ? <ErrorAlert error={stakeholders.error} /> : null}
       {stakeholders.data?.items.length === 0 ? <Text size="sm" c="dimmed">{t('strategy.noStakeholders')}</Text> : null}
@@ -65,8 +67,8 @@ export function ReputationSection() {
         ))}
       </Group>
       <Title order={3} size="h4">{t('strategy.feedbackRecords')}</Title>
-      {feedback.data?.items.length === 0 ? <Text c="dimmed">{t('strategy.noFeedback')}</Text> : null}
-      {feedback.data?.items.map((item) => (
+      {feedback.data && feedbackItems.length === 0 ? <Text c="dimmed">{t('strategy.noFeedback')}</Text> : null}
+      {feedbackItems.map((item) => (
         <Paper key={item.id} withBorder p="sm">
           <Group justify="space-between" wrap="wrap" align="flex-start">
             <div style={{ flex: '1 1 260px' }}>
@@ -87,6 +89,11 @@ export function ReputationSection() {
           </Group>
         </Paper>
       ))}
+      {feedback.hasNextPage ? (
+        <Button variant="default" onClick={() => void feedback.fetchNextPage()} loading={feedback.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
       {record ? <FeedbackModal record={record === 'new' ? null : record} onClose={() => setRecord(null)} /> : null}
       {editedStakeholder ? <StakeholderModal stakeholder={editedStakeholder === 'new' ? null : editedStakeholder} onClose={() => setEditedStakeholder(null)} /> : null}
     </Stack>
