@@ -1,9 +1,9 @@
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { invalidField } from '../../lib/errors.js';
-import { correctWords, plainName, searchTerms, searchVector, searchWords, sortName, type Corrections, type SearchTerms } from './search.js';
+import { correctWords, searchTerms, searchWords, type Corrections, type SearchTerms } from './search.js';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 
@@ -15,22 +15,20 @@ type OrganizationRow = typeof organizations.$inferSelect;
  *   0  every query word starts one of their words ("develop" -> "Développement").
  * Within tiers 3 and 2, names in order (a name sorts before the longer names it begins); within
  * tiers 1 and 0, shorter names first (the query is more of a short name: "Save the Children" before
- * "Action for Children Foundation"), then names in order. Every tier's order is that of an index
- * (migration registry_search_tiers), so a page reads a bounded number of rows however many match,
- * and the keyset cursor (tier, length, name, id) pages through it exactly.
+ * "Action for Children Foundation"), then names in order. Every tier is read in an order the indexes
+ * give (migration registry_search_tiers), so a page reads a bounded number of rows however many
+ * match, and the keyset cursor (tier, length, name, id) pages through it exactly.
  */
 export const SEARCH_TIERS = { exact: 3, start: 2, words: 1, prefixes: 0 } as const;
 
-/**
- * Matches counted before choosing how to rank tiers 1 and 0: up to this many, all of them are
- * sorted (a bitmap scan of the full-text index, proportional to the matches); beyond, the tier is
- * common enough that reading the rank index in order finds a page after a few thousand entries.
- */
-export const RANK_PROBE = 1000;
-
 /** A position in the ranking: corrected (misspelt words replaced), tier, name length, name (byte order), id. */
 type Key = { corrected: boolean; tier: number; length: number; name: string; id: string };
-type KeyRow = { tier: number; l: number; k: string; id: string };
+
+/** Prefix matches ranked in one pass; beyond, the prefix tier is read band by band. */
+const PREFIX_PROBE = 200;
+
+/** The last length band of registry_length_band. */
+const LAST_BAND = 13;
 
 /** A tier number written into the statement (an integer, not a text parameter). */
 const tierValue = (tier: number) => sql.raw(String(Math.trunc(tier)));
@@ -51,73 +49,92 @@ function readCursor(cursor: string | undefined): Key | undefined {
 function after(tier: number, key: Key | undefined, byLength: boolean): SQL {
   if (!key || key.tier > tier) return sql``;
   return byLength
-    ? sql` and (length(${plainName}), ${sortName}, ${organizations.id}) > (${key.length}::int, ${key.name}::text collate "C", ${key.id}::uuid)`
-    : sql` and (${sortName}, ${organizations.id}) > (${key.name}::text collate "C", ${key.id}::uuid)`;
+    ? sql` and (${nameLength}, ${name}, ${id}) > (${key.length}::int, ${key.name}::text collate "C", ${key.id}::uuid)`
+    : sql` and (${name}, ${id}) > (${key.name}::text collate "C", ${key.id}::uuid)`;
 }
 
-/** Tiers 3 and 2: exact names and acronyms (a few rows, by their own indexes), then names starting with the query (a range of the name index). */
-function phraseTiers(terms: SearchTerms, filters: SQL, key: Key | undefined, take: number): SQL {
-  const notExact = sql`${sortName} <> ${terms.phrase} and lower(coalesce(${organizations.acronym}, '')) <> ${terms.phrase}`;
-  const exact = !key || key.tier >= SEARCH_TIERS.exact;
-  // The exact matches are materialised without an order, so that they are found by equality (name
-  // index, acronym index) rather than by reading the name index in order until they turn up.
-  return sql`
-    ${exact ? sql`with exact as materialized (
-      select ${organizations.id} as id, ${sortName} as k from ${organizations}
-      where ${filters} and (${sortName} = ${terms.phrase} or lower(${organizations.acronym}) = ${terms.phrase})${after(SEARCH_TIERS.exact, key, false)})` : sql``}
-    select tier, l, k, id from (
-      ${exact ? sql`(select ${tierValue(SEARCH_TIERS.exact)} as tier, 0 as l, k, id from exact order by k, id limit ${take})
-      union all` : sql``}
-      (select ${tierValue(SEARCH_TIERS.start)} as tier, 0 as l, ${sortName} as k, ${organizations.id} as id from ${organizations}
-        where ${filters} and ${sortName} like ${terms.phrasePrefix} and ${notExact}${after(SEARCH_TIERS.start, key, false)}
-        order by ${sortName}, ${organizations.id} limit ${take})
-    ) as page order by tier desc, k, id limit ${take}`;
-}
+// Column expressions written out once (they are interpolated many times per statement).
+const id = sql.raw('"organizations"."id"');
+const name = sql.raw('("organizations"."search_name" collate "C")');
+const nameLength = sql.raw('length("organizations"."search_name")');
+const bands = sql.raw('"organizations"."search_bands"');
+const acronym = sql.raw('lower(coalesce("organizations"."acronym", \'\'))');
 
 /**
- * Tier 1 or 0. It first collects up to RANK_PROBE + 1 matches through the full-text index (a
- * materialised CTE, so that the planner cannot turn it into an ordered scan that reads the whole rank
- * index looking for a rare word); when there are no more than RANK_PROBE, it ranks exactly those,
- * otherwise it reads the rank index (length, name, id) in order, which is cheap precisely because the
- * matches are many. Either way the order is the same.
+ * One statement ranking every tier from the cursor on, each tier a branch of a UNION ALL in tier
+ * order, each branch sorted and limited by itself; the outer LIMIT without ORDER BY stops the Append
+ * as soon as the page is full, so a tier is read only when the better ones do not fill the page (the
+ * executor runs a non-parallel Append's branches in order; the caller sorts the page again by its keys).
+ *
+ * Tiers 3 and 2 are found by equality (name and acronym indexes; materialised, so that the planner does
+ * not read the name index in order looking for them) and as a range of the name index. Tiers 1 and 0
+ * read the length bands of migration registry_search_tiers in order, shortest names first, each band
+ * answered by the full-text index ("these words, in this band") and sorted, and stop when the page is
+ * full: a common word costs the matches of the first bands, a rare one an index probe per band.
  */
-function wordTier(tier: number, terms: SearchTerms, filters: SQL, key: Key | undefined, take: number, probe: number): SQL {
-  const match = tier === SEARCH_TIERS.words ? sql`${searchVector} @@ ${terms.wholeWords}` : sql`${searchVector} @@ (${terms.wordPrefixes} && !!${terms.wholeWords})`;
-  const where = sql`${filters} and ${match} and not (${sortName} like ${terms.phrasePrefix}) and lower(coalesce(${organizations.acronym}, '')) <> ${terms.phrase}${after(tier, key, true)}`;
-  return sql`with probe as materialized (
-      select ${organizations.id} as id, length(${plainName}) as l, ${sortName} as k from ${organizations} where ${where} limit ${probe + 1})
-    (select ${tierValue(tier)} as tier, l, k, id from probe where (select count(*) from probe) <= ${probe} order by l, k, id limit ${take})
-    union all
-    (select ${tierValue(tier)} as tier, length(${plainName}) as l, ${sortName} as k, ${organizations.id} as id from ${organizations}
-      where (select count(*) from probe) > ${probe} and ${where}
-      order by length(${plainName}), ${sortName}, ${organizations.id} limit ${take})`;
-}
-
-async function keys(db: Database, statement: SQL, trace?: (statement: SQL) => void): Promise<KeyRow[]> {
-  trace?.(statement);
-  const result = (await db.execute(statement)) as unknown as { rows: Array<{ tier: number | string; l: number | string; k: string; id: string }> };
-  return result.rows.map((row) => ({ tier: Number(row.tier), l: Number(row.l), k: row.k, id: row.id }));
-}
-
-/** Up to `take` keys from the cursor on, tier after tier: a tier is read only when the better ones do not fill the page. */
-async function rankedKeys(db: Database, terms: SearchTerms, filters: SQL, key: Key | undefined, take: number, probe: number, trace?: (statement: SQL) => void): Promise<KeyRow[]> {
-  const found = !key || key.tier >= SEARCH_TIERS.start ? await keys(db, phraseTiers(terms, filters, key, take), trace) : [];
-  for (const tier of [SEARCH_TIERS.words, SEARCH_TIERS.prefixes]) {
-    if (found.length >= take) break;
-    if (!key || key.tier >= tier) found.push(...(await keys(db, wordTier(tier, terms, filters, key, take - found.length, probe), trace)));
+function rankingStatement(terms: SearchTerms, filters: SQL, key: Key | undefined, take: number): SQL {
+  const ctes: SQL[] = [];
+  const branches: SQL[] = [];
+  const wanted = (tier: number) => !key || key.tier >= tier;
+  if (wanted(SEARCH_TIERS.exact)) {
+    ctes.push(sql`exact as materialized (select ${id} as id, ${name} as k from organizations
+      where ${filters} and (${name} = ${terms.phrase} or lower("organizations"."acronym") = ${terms.phrase})${after(SEARCH_TIERS.exact, key, false)})`);
+    branches.push(sql`(select ${tierValue(SEARCH_TIERS.exact)} as tier, 0 as l, k, id from exact order by k, id limit ${take})`);
   }
-  return found;
+  if (wanted(SEARCH_TIERS.start)) {
+    branches.push(sql`(select ${tierValue(SEARCH_TIERS.start)} as tier, 0 as l, ${name} as k, ${id} as id from organizations
+      where ${filters} and ${name} like ${terms.phrasePrefix} and ${name} <> ${terms.phrase} and ${acronym} <> ${terms.phrase}${after(SEARCH_TIERS.start, key, false)}
+      order by ${name}, ${id} limit ${take})`);
+  }
+  for (const tier of [SEARCH_TIERS.words, SEARCH_TIERS.prefixes]) {
+    if (!wanted(tier)) continue;
+    const match = tier === SEARCH_TIERS.words ? terms.wholeWords : sql`(${terms.wordPrefixes} && !!${terms.wholeWords})`;
+    const others = sql`not (${name} like ${terms.phrasePrefix}) and ${acronym} <> ${terms.phrase}${after(tier, key, true)}`;
+    const firstBand = key?.tier === tier ? sql`public.registry_length_band(${key.length}::int)` : sql`0`;
+    const byBand = sql`select ${tierValue(tier)} as tier, ranked.l, ranked.k, ranked.id
+      from generate_series(${firstBand}, ${sql.raw(String(LAST_BAND))}) as band(n)
+      cross join lateral (select ${id} as id, ${nameLength} as l, ${name} as k from organizations
+        where ${filters} and ${bands} @@ (${match} && ('''#' || band.n || '''')::tsquery) and ${others}
+        order by ${nameLength}, ${name}, ${id} limit ${take}) as ranked`;
+    if (tier === SEARCH_TIERS.words) {
+      branches.push(sql`(${byBand} limit ${take})`);
+      continue;
+    }
+    // A word prefix is matched by expanding it over the index's words, once per band: costly when
+    // repeated for every band, so the prefix tier first takes up to PREFIX_PROBE + 1 matches in one
+    // pass and ranks them, and goes band by band only when there are more (the first bands then fill the page).
+    ctes.push(sql`prefixed as materialized (select ${id} as id, ${nameLength} as l, ${name} as k from organizations
+      where ${filters} and ${bands} @@ ${match} and ${others} limit ${PREFIX_PROBE + 1})`);
+    branches.push(
+      sql`(select ${tierValue(tier)} as tier, l, k, id from prefixed where (select count(*) from prefixed) <= ${PREFIX_PROBE} order by l, k, id limit ${take})`,
+      sql`(${byBand} where (select count(*) from prefixed) > ${PREFIX_PROBE} limit ${take})`,
+    );
+  }
+  return sql`${ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``}select tier, l, k, id from (${sql.join(branches, sql` union all `)}) as tiers limit ${take}`;
+}
+
+type RankedRow = { organization: OrganizationRow; tier: number; l: number; k: string };
+
+/** Runs a ranking statement and reads the organizations it ranks, in its order, in the same round trip. */
+async function ranked(db: Database, statement: SQL, trace?: (statement: SQL) => void): Promise<RankedRow[]> {
+  const query = db
+    .select({ organization: organizations, tier: sql<number>`page.tier`, l: sql<number>`page.l`, k: sql<string>`page.k` })
+    .from(organizations)
+    .innerJoin(sql`(${statement}) as page`, sql`page.id = ${organizations.id}`)
+    .orderBy(sql`page.tier desc, page.l, page.k, page.id`);
+  trace?.(query.getSQL());
+  return (await query).map((row) => ({ ...row, tier: Number(row.tier), l: Number(row.l) }));
 }
 
 /**
  * The directory search: organizations matching every query word (accents and case ignored, word
  * prefixes, misspelt words corrected against the known words), best first (see SEARCH_TIERS),
- * within `filters` (the directory's filters and access), one page after `cursor`. Words are
- * corrected only when the query as typed finds nothing; the cursor remembers it.
+ * within `filters` (the directory's filters and access), one page after `cursor`. When the query as
+ * typed finds nothing, the words no known word starts with are corrected; the cursor remembers it.
  */
 export async function searchOrganizations(
   db: Database,
-  options: { q: string; filters: SQL[]; limit: number; cursor?: string; /** RANK_PROBE (tests lower it to take the common-word path on a few rows). */ rankProbe?: number },
+  options: { q: string; filters: SQL[]; limit: number; cursor?: string },
   trace?: (statement: SQL) => void,
 ): Promise<{ items: OrganizationRow[]; nextCursor: string | null }> {
   const words = searchWords(options.q);
@@ -125,21 +142,18 @@ export async function searchOrganizations(
   const key = readCursor(options.cursor);
   const filters = and(...options.filters) ?? sql`true`;
   const take = options.limit + 1;
-  const probe = options.rankProbe ?? RANK_PROBE;
-  let corrections: Corrections = new Map();
-  if (key?.corrected) corrections = await correctWords(db, words);
-  let found = await rankedKeys(db, searchTerms(options.q, words, corrections), filters, key, take, probe, trace);
+  let corrections: Corrections = key?.corrected ? await correctWords(db, words) : new Map();
+  let found = await ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, key, take), trace);
   if (found.length === 0 && !key) {
+    // Nothing matches as typed: if some words are misspelt (no known word starts with them), search
+    // again with each one's closest known words.
     corrections = await correctWords(db, words);
-    if (corrections.size > 0) found = await rankedKeys(db, searchTerms(options.q, words, corrections), filters, undefined, take, probe, trace);
+    if (corrections.size > 0) found = await ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, undefined, take), trace);
   }
   const page = found.slice(0, options.limit);
-  const rows = page.length > 0 ? await db.select().from(organizations).where(inArray(organizations.id, page.map((row) => row.id))) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
   const last = page.at(-1);
   return {
-    // A row deleted between the two reads is left out rather than shown half.
-    items: page.flatMap((row) => byId.get(row.id) ?? []),
-    nextCursor: found.length > options.limit && last ? encodeCursor([corrections.size > 0 ? 1 : 0, last.tier, last.l, last.k, last.id]) : null,
+    items: page.map((row) => row.organization),
+    nextCursor: found.length > options.limit && last ? encodeCursor([corrections.size > 0 ? 1 : 0, last.tier, last.l, last.k, last.organization.id]) : null,
   };
 }

@@ -5,8 +5,8 @@ import { organizations, people } from '../../db/schema/index.js';
 // The stored search columns of migration registry_search_columns (kept by the database, not in the
 // Drizzle schema so that ordinary selects do not carry them): reading them costs nothing per row,
 // where calling registry_search_text() per row did.
-/** The full-text vector of name, acronym and other names ('simple' configuration: no stemming, names are not prose). */
-export const searchVector = sql`${organizations}."search_vector"`;
+/** The full-text vector of name, acronym and other names ('simple' configuration: no stemming, names are not prose), with the length band lexeme of migration registry_search_tiers. */
+export const searchVector = sql`${organizations}."search_bands"`;
 /** The name alone, lower-case and without accents (trigram-indexed for duplicate detection). */
 export const plainName = sql`${organizations}."search_name"`;
 /** plainName in byte order: the order of the directory search's indexes (migration registry_search_tiers), the same on every server locale. */
