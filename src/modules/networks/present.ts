@@ -59,7 +59,7 @@ export function presentOrganizationMembership(row: Awaited<ReturnType<typeof lis
 }
 
 /** A statement in lists. */
-export function presentStatementSummary(row: Awaited<ReturnType<typeof listStatements>>[number]) {
+export function presentStatementSummary(row: Awaited<ReturnType<typeof listStatements>>['items'][number]) {
   return {
     id: row.statement.id,
     status: row.statement.status,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/authenticate.js';
+import { pageOf } from '../../lib/pagination.js';
 import { can } from '../../lib/policy.js';
 import { getVisibleProfile } from '../organizations/get-organization.js';
 import { addMember, listMembers, listMembershipsOf, listNetworks, loadNetwork, markNetwork, updateMember } from './networks.js';
@@ -94,10 +95,11 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/statements',
-    { schema: { tags: statementTags, summary: 'Published statements, and drafts you take part in', querystring: listStatementsQuery, response: { 200: z.object({ items: z.array(statementSummary) }) } } },
+    { schema: { tags: statementTags, summary: 'Published statements, and drafts you take part in, most recently changed first', querystring: listStatementsQuery, response: { 200: pageOf(statementSummary) } } },
     async (request) => {
       const actor = requireActor(request);
-      return { items: (await listStatements(app.db, { actor, networkId: request.query.networkId })).map(presentStatementSummary) };
+      const page = await listStatements(app.db, { actor, ...request.query });
+      return { items: page.items.map(presentStatementSummary), nextCursor: page.nextCursor };
     },
   );
 

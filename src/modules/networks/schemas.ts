@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../../lib/pagination.js';
 import { membershipRoles, networkKinds, signatoryStatuses, statementStatuses } from '../../db/schema/index.js';
 
 const isoDate = z.iso.date();
@@ -58,7 +59,7 @@ export const organizationMembership = z.object({
   current: z.boolean(),
 });
 
-export const listStatementsQuery = z.object({ networkId: z.uuid().optional() });
+export const listStatementsQuery = pageQuery.extend({ networkId: z.uuid().optional() });
 
 export const createStatementBody = z.strictObject({
   networkId: z.uuid().nullable().optional(),

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { networkMemberships, organizations, statements, statementSignatories, statementVersions, type SignatoryStatus } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { authorize } from '../../lib/policy.js';
 import { requireLiveOrganization } from '../organizations/get-organization.js';
 import { loadNetwork, secretariatOf } from './networks.js';
@@ -66,16 +67,25 @@ export async function loadStatement(db: Database, actor: Actor, statementId: str
 }
 
 /** Statements the actor may see, newest first. */
-export async function listStatements(db: Database, options: { actor: Actor; networkId?: string | undefined }) {
+export async function listStatements(db: Database, options: { actor: Actor; networkId?: string | undefined; limit: number; cursor?: string | undefined }) {
   const conditions = [visibleStatements(options.actor)];
   if (options.networkId) conditions.push(eq(statements.networkId, options.networkId));
-  const rows = await db
-    .select({ statement: statements, draftingName: organizations.name })
+  const after = decodeCursor(options.cursor, 2);
+  // The cursor keeps the time as the database wrote it (microseconds), which a JavaScript Date would round.
+  if (after) conditions.push(sql`(${statements.updatedAt}, ${statements.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`);
+  const found = await db
+    .select({ statement: statements, draftingName: organizations.name, updatedAtText: sql<string>`${statements.updatedAt}::text` })
     .from(statements)
     .innerJoin(organizations, eq(organizations.id, statements.draftingOrganizationId))
     .where(and(...conditions))
     .orderBy(desc(statements.updatedAt), desc(statements.id))
-    .limit(200);
+    .limit(options.limit + 1);
+  const { items: rows, nextCursor } = paginate(found, options.limit, (row) => [row.updatedAtText, row.statement.id]);
+  return { items: await summarise(db, options.actor, rows), nextCursor };
+}
+
+/** Each statement's shown title and signatory counts (outsiders of a published one see only who signed). */
+async function summarise(db: Database, actor: Actor, rows: Array<{ statement: typeof statements.$inferSelect; draftingName: string }>) {
   if (rows.length === 0) return [];
   const versions = await db
     .select({ statementId: statementVersions.statementId, number: statementVersions.number, title: statementVersions.title })
@@ -91,7 +101,7 @@ export async function listStatements(db: Database, options: { actor: Actor; netw
     const counts: Record<SignatoryStatus, number> = { invited: 0, signed: 0, declined: 0 };
     for (const row of signed.filter((candidate) => candidate.statementId === statement.id)) counts[row.status] = Number(row.n);
     // Outsiders see only who signed a published statement, not who was asked or declined.
-    const isParty = statement.status === 'draft' || statement.draftingOrganizationId === options.actor.organizationId;
+    const isParty = statement.status === 'draft' || statement.draftingOrganizationId === actor.organizationId;
     return {
       statement,
       draftingName,

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Page } from './types';
 
 export const NETWORK_KINDS = ['network', 'association'] as const;
 export const MEMBERSHIP_ROLES = ['member', 'founding-member', 'board', 'secretariat', 'observer'] as const;
@@ -43,7 +44,14 @@ export const useMemberships = (organizationId: string | undefined) =>
     enabled: Boolean(organizationId),
     queryFn: ({ signal }) => api.get<{ items: OrganizationMembership[] }>(`/api/organizations/${organizationId}/memberships`, { signal }),
   });
-export const useStatements = () => useQuery({ queryKey: ['statements'], queryFn: ({ signal }) => api.get<{ items: StatementSummary[] }>('/api/statements', { signal }) });
+/** Statements the organization may read, most recently changed first, a page at a time. */
+export const useStatements = () =>
+  useInfiniteQuery({
+    queryKey: ['statements'],
+    queryFn: ({ pageParam, signal }) => api.get<Page<StatementSummary>>('/api/statements', { query: { limit: 50, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
 export const useStatement = (id: string | null) =>
   useQuery({ queryKey: ['statements', id], enabled: id !== null, queryFn: ({ signal }) => api.get<StatementDetail>(`/api/statements/${id}`, { signal }) });
 export const useStatementVersions = (id: string, enabled: boolean) =>

@@ -13,6 +13,7 @@ export function StatementsSection({ networks }: { networks: NetworkSummary[] }) 
   const { t } = useTranslation();
   const format = useFormat();
   const statements = useStatements();
+  const items = statements.data?.pages.flatMap((page) => page.items) ?? [];
   const [statementId, setStatementId] = useState<string | null>(null);
   const [drafting, setDrafting] = useState(false);
   return (
@@ -24,8 +25,8 @@ export function StatementsSection({ networks }: { networks: NetworkSummary[] }) 
       {drafting ? <DraftModal networks={networks} onClose={() => setDrafting(false)} onCreated={setStatementId} /> : null}
       {statements.error ? <ErrorAlert error={statements.error} onRetry={() => void statements.refetch()} /> : null}
       {statements.isPending ? <Loader size="sm" /> : null}
-      {statements.data?.items.length === 0 ? <Text c="dimmed">{t('networks.noStatements')}</Text> : null}
-      {statements.data?.items.map((statement) => (
+      {statements.data && items.length === 0 ? <Text c="dimmed">{t('networks.noStatements')}</Text> : null}
+      {items.map((statement) => (
         <Paper key={statement.id} withBorder p="md">
           <Group justify="space-between" wrap="wrap">
             <div>
@@ -45,6 +46,11 @@ export function StatementsSection({ networks }: { networks: NetworkSummary[] }) 
           {statementId === statement.id ? <StatementPanel id={statement.id} /> : null}
         </Paper>
       ))}
+      {statements.hasNextPage ? (
+        <Button variant="default" onClick={() => void statements.fetchNextPage()} loading={statements.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
     </Stack>
   );
 }
