@@ -3,7 +3,7 @@
 // and the results are put back in file order with their real line and column. Since the byte
 // scanner, one thread parses faster than the main thread can rebuild the activities the workers
 // send back (structured clone costs about what parsing does), so this only pays where cores are
-// idle, and readIatiFile stays the reader the import uses.
+// idle; the import reads with one thread.
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';

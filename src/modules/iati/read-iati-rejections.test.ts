@@ -96,6 +96,12 @@ describe('refusing whole files', () => {
     expect(error.reason).toMatch(/ref of participating-org/);
   });
 
+  it('refuses a tag made of countless attributes before holding it all', async () => {
+    const many = Array.from({ length: 20_000 }, (_, index) => ` a${index}="${index}"`).join('');
+    await expectRejected(valid.replace('ref="XM-1"', `ref="XM-1"${many}`), 'attribute-too-long', { maxTextLength: 50_000, maxAttributeLength: 1000 });
+    expect(await readAllItems(valid.replace('ref="XM-1"', `ref="XM-1"${many}`))).toHaveLength(2);
+  });
+
   it('refuses a huge text', async () => {
     await expectRejected(valid.replace('A-1', 'y'.repeat(100_000)), 'text-too-long', { maxTextLength: 50_000 });
   });

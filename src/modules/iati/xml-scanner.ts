@@ -115,6 +115,12 @@ export class XmlScanner extends XmlInput {
       this.pos = pos;
     }
     this.pos = pos;
+    // Attribute values, texts, comments and the like have their own limits; a tag made of
+    // countless attributes or a giant name would otherwise be held in memory until it ends.
+    const tagLimit = this.limits.maxTextLength + this.limits.maxAttributeLength;
+    if (len - pos > tagLimit && buf[pos] === LT && buf[pos + 1] !== 0x21 && buf[pos + 1] !== QUESTION) {
+      this.failAt('attribute-too-long', `a tag is longer than ${tagLimit} bytes`, pos);
+    }
   }
 
   private markup(lt: number): number {
