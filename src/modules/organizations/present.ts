@@ -3,7 +3,7 @@ import type { organizations } from '../../db/schema/index.js';
 type OrganizationRow = typeof organizations.$inferSelect;
 
 /** An organization in lists, pickers and duplicate reports. */
-export function presentOrganizationSummary(row: OrganizationRow) {
+export function presentOrganizationSummary(row: Pick<OrganizationRow, 'id' | 'name' | 'acronym' | 'identifier' | 'type' | 'country' | 'scope' | 'sectors' | 'deletedAt'>) {
   return {
     id: row.id,
     name: row.name,

@@ -5,7 +5,19 @@ import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { invalidField } from '../../lib/errors.js';
 import { correctWords, searchTerms, searchWords, type Corrections, type SearchTerms } from './search.js';
 
-type OrganizationRow = typeof organizations.$inferSelect;
+/** What the directory shows of an organization (presentOrganizationSummary): the search reads only these columns. */
+const summaryColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  acronym: organizations.acronym,
+  identifier: organizations.identifier,
+  type: organizations.type,
+  country: organizations.country,
+  scope: organizations.scope,
+  sectors: organizations.sectors,
+  deletedAt: organizations.deletedAt,
+};
+export type OrganizationSummaryRow = Pick<typeof organizations.$inferSelect, keyof typeof summaryColumns>;
 
 /**
  * The ranking of the directory search, best first, in tiers:
@@ -113,12 +125,12 @@ function rankingStatement(terms: SearchTerms, filters: SQL, key: Key | undefined
   return sql`${ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ` : sql``}select tier, l, k, id from (${sql.join(branches, sql` union all `)}) as tiers limit ${take}`;
 }
 
-type RankedRow = { organization: OrganizationRow; tier: number; l: number; k: string };
+type RankedRow = { organization: OrganizationSummaryRow; tier: number; l: number; k: string };
 
 /** Runs a ranking statement and reads the organizations it ranks, in its order, in the same round trip. */
 async function ranked(db: Database, statement: SQL, trace?: (statement: SQL) => void): Promise<RankedRow[]> {
   const query = db
-    .select({ organization: organizations, tier: sql<number>`page.tier`, l: sql<number>`page.l`, k: sql<string>`page.k` })
+    .select({ organization: summaryColumns, tier: sql<number>`page.tier`, l: sql<number>`page.l`, k: sql<string>`page.k` })
     .from(organizations)
     .innerJoin(sql`(${statement}) as page`, sql`page.id = ${organizations.id}`)
     .orderBy(sql`page.tier desc, page.l, page.k, page.id`);
@@ -136,7 +148,7 @@ export async function searchOrganizations(
   db: Database,
   options: { q: string; filters: SQL[]; limit: number; cursor?: string },
   trace?: (statement: SQL) => void,
-): Promise<{ items: OrganizationRow[]; nextCursor: string | null }> {
+): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
   const words = searchWords(options.q);
   if (words.length === 0) return { items: [], nextCursor: null };
   const key = readCursor(options.cursor);
