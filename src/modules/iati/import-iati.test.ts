@@ -11,6 +11,7 @@ import { importIati } from './import-iati.js';
 import { IatiFileError } from './errors.js';
 import { validDate } from './map-activity.js';
 import { storableDate } from './prepare-activity.js';
+import { arrayLiteral } from './raw-sql.js';
 import { sharedData } from './test-helpers.js';
 
 const sample = (file: string) => new URL(`iati-samples/${file}`, sharedData).pathname;
@@ -242,5 +243,22 @@ describe('storableDate', () => {
       '0001-01-01', '2020-13-01', '2020-00-10', '2020-01-00', '2020-1-01', '2020-01-01T00:00:00Z', '２０２０-01-01', '', 'abcd-ef-gh', '2020/01/01', ' 2020-01-0'];
     for (let day = 0; day < 800; day += 1) samples.push(new Date(Date.UTC(1999, 0, 1) + day * 86_400_000).toISOString().slice(0, 10));
     for (const sample of [...samples, null, undefined]) expect(storableDate(sample), String(sample)).toBe(validDate(sample));
+  });
+});
+
+describe('arrayLiteral', () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => handle.close());
+
+  it('gives the database back exactly the texts and numbers it was handed', async () => {
+    const texts = ['plain', '', 'NULL', 'null', 'a,b', '{braces}', 'say "hi"', 'back\\slash\\', '\\"', ' spaced ', 'line\nbreak\ttab', 'é ü 中文 مياه', '[{"lang":"en","text":"A \\"quoted\\" name"}]', null];
+    const [row] = await handle.query<{ a: Array<string | null> }>('select $1::text[] as a', [arrayLiteral(texts)]);
+    expect(row!.a).toEqual(texts);
+    const numbers = [0, -1.5, 1e21, 123456789.125, null];
+    const [numeric] = await handle.query<{ a: string[] }>('select $1::numeric[]::text[] as a', [arrayLiteral(numbers)]);
+    expect(numeric!.a.map((value) => (value === null ? null : Number(value)))).toEqual(numbers);
   });
 });
