@@ -63,7 +63,16 @@ function caseScopedHandle(handle: DatabaseHandle, scope: AsyncLocalStorage<Datab
     const result = (await (db as unknown as { session: { client: { query: (t: string, v?: unknown[]) => Promise<{ rows: unknown[] }> } } }).session.client.query(text, values)) as { rows: Row[] };
     return result.rows;
   };
-  return { ...handle, db, query };
+  // Code that keeps something per database object (the prepared session lookup) is handed the
+  // case's own transaction during a case: anything prepared on the shared object would run outside
+  // the case's transaction and, on PGlite, wait for it forever.
+  return {
+    ...handle,
+    get db() {
+      return scope.getStore() ?? db;
+    },
+    query,
+  };
 }
 
 class RolledBack extends Error {}
