@@ -23,11 +23,15 @@
 //     "Solidarité", ~6,700 matches) paid for ranking all of them.
 //   PGlite 18 (in memory), before: text search median 132.5 ms, p99 513 ms (130x / 503x).
 // Load (bench/load/load.bench.ts --engine postgres --duration 5 --connections 50, 100,000 organizations):
-//   before (load average 4.2 -> 6.0):  health 1,011 req/s p50 44 p99 139 ms; search 54 req/s p50 806 ms p99 1,479 ms
-//   after  (load average 14.9 -> 11.9): health 835 req/s p50 45 p99 335 ms (signed-in csrf 2,249 req/s);
-//                                       search 142 req/s p50 279 ms p99 714 ms, no errors
-//   The p99 < 100 ms target is not met on this shared machine; per request the search now costs about
-//   2.5-3 ms of server CPU and 3 ms of database CPU (planning the one statement is about 0.8 ms of it).
+//   before (load average 4.2 -> 6.0):   health 1,011 req/s p50 44 p99 139 ms; search 54 req/s p50 806 ms p99 1,479 ms
+//   after, busy (load 14.9 -> 11.9):    health 835 req/s p50 45 p99 335 ms; search 142 req/s p50 279 ms p99 714 ms
+//   after, quieter (load 1.0 -> 3.9):   health 3,651 req/s p50 12 p99 36 ms (signed-in csrf 4,154 req/s);
+//                                       search 176 req/s p50 245 ms p99 665 ms, no errors
+//   The p99 < 100 ms target is NOT met yet. A search is one statement (two for a misspelt query, with the
+//   word-list lookup) of about 4,000 characters: parsing and planning it (~1.2 ms, more than its 0.3-0.5 ms
+//   of execution for the queries a name starts with) now dominates, with 1-2 ms of Node per request
+//   (query building, row mapping, JSON). Next steps: a smaller statement (normalise the phrase once,
+//   fold the exact tier into the name range), or prepared statements for the phrase tiers.
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
