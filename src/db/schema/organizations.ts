@@ -7,10 +7,10 @@ export type OrganizationScope = (typeof organizationScopes)[number];
 
 /**
  * Every organization known to the instance: members of consortia, donors, vendors, networks...
- * The search columns (search_text, search_name, search_vector: stored generated columns kept by the
- * database, with their GIN indexes) are created in migration registry_search_columns and read
- * only through modules/organizations/search.ts; they are left out of this schema so that ordinary
- * selects do not carry them.
+ * The search columns (search_text, search_name, search_vector, and search_bands with its GIN index:
+ * stored generated columns kept by the database) are created in migrations registry_search_columns
+ * and registry_search_tiers and read only through modules/organizations/search.ts and
+ * search-page.ts; they are left out of this schema so that ordinary selects do not carry them.
  */
 export const organizations = pgTable(
   'organizations',

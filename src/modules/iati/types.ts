@@ -8,7 +8,7 @@ export type IatiRoleCode = '1' | '2' | '3' | '4';
  * element, its parent nor the activity says which language it is. */
 export type IatiNarrative = { lang: string | null; text: string };
 
-/** A position in the source file (1-based line, 0-based column as counted by saxes). */
+/** A position in the source file (1-based line, 0-based column in characters). */
 export type IatiPosition = { line: number; column: number };
 
 /** Something that did not prevent reading an activity, reported instead of failing. */
