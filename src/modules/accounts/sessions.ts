@@ -20,35 +20,19 @@ export async function createSession(db: Database, options: { userId: string; ttl
   return { id: row!.id, token, csrfToken, expiresAt };
 }
 
-/**
- * The lookup every cookie request makes, as a prepared statement (PostgreSQL parses and plans it
- * once per connection): the session and only the user columns an actor needs, in one round trip.
- * Prepared on the database it is first given; the authentication hook runs before any request
- * transaction, so that is the database itself.
- */
-const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
-function prepareSessionLookup(db: Database) {
-  return db
-    .select({ session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, user: actorColumns })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .limit(1)
-    .prepare('consortia_session_lookup');
-}
-function sessionLookup(db: Database) {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  return lookup;
-}
-
 /** Resolves a session cookie to an actor, sliding its expiry; undefined when unknown, expired or the user is disabled. */
 export async function resolveSession(
   db: Database,
   options: { token: string; ttlMs: number },
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const now = new Date();
-  const [row] = await sessionLookup(db).execute({ tokenHash: hashToken(options.token), now: now.toISOString() });
+  // One round trip on every request: the session and only the user columns an actor needs.
+  const [row] = await db
+    .select({ session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, user: actorColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(options.token)), gt(sessions.expiresAt, now)))
+    .limit(1);
   if (!row || row.user.disabledAt) return undefined;
   // Extend an active session, at most once a minute to keep reads cheap.
   if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {

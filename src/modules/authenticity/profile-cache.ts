@@ -42,7 +42,10 @@ type Entry = CachedProfile & {
 };
 
 /** What a computation needs to know about the state it starts from. */
-export type Horizon = Pick<Entry, 'auditHorizon' | 'pending' | 'answers' | 'today' | 'validUntil'>;
+export type Horizon = Pick<Entry, 'auditHorizon' | 'pending' | 'answers' | 'today' | 'validUntil'> & {
+  /** Read inside a transaction that has written: the computation may see what could be rolled back. */
+  uncommitted: boolean;
+};
 
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -80,7 +83,8 @@ export class ProfileCache {
     const promise = (async () => {
       const horizon = await readHorizon(db, key.programmeId);
       const computed = await compute(horizon);
-      this.put(id, { ...horizon, ...computed });
+      // Never keep what a transaction that may still roll back has shown (GET requests run in none).
+      if (!horizon.uncommitted) this.put(id, { ...horizon, ...computed });
       return { json: computed.json };
     })();
     this.inFlight.set(id, { startedAt, promise });
@@ -115,7 +119,7 @@ export class ProfileCache {
   }
 }
 
-type HorizonRow = { audit_horizon: string; pending: string[]; answers: number; today: string; next_closing: string | null };
+type HorizonRow = { audit_horizon: string; pending: string[]; answers: number; today: string; uncommitted: boolean; next_closing: string | null };
 
 /** The state a computation starts from; read before any of the programme's records. */
 async function readHorizon(db: Database, programmeId: string): Promise<Horizon> {
@@ -127,6 +131,7 @@ async function readHorizon(db: Database, programmeId: string): Promise<Horizon> 
       ${writersInProgress} as pending,
       ${answersCount(programmeId)} as answers,
       current_date::text as today,
+      pg_current_xact_id_if_assigned() is not null as uncommitted,
       (select min(closes_at) from survey_rounds where programme_id = ${programmeId} and closed_at is null and closes_at > ${now.toISOString()}::timestamptz)::text as next_closing`,
   );
   return {
@@ -135,6 +140,7 @@ async function readHorizon(db: Database, programmeId: string): Promise<Horizon> 
     answers: Number(row!.answers),
     today: row!.today,
     validUntil: row!.next_closing ? new Date(row!.next_closing).getTime() : Number.POSITIVE_INFINITY,
+    uncommitted: row!.uncommitted,
   };
 }
 
