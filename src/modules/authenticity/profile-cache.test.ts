@@ -196,6 +196,20 @@ describe('ProfileCache', () => {
     expect(cache.stats.misses).toBe(2 + others.length + (others.length === 2 ? 1 : 0));
   });
 
+  it('drops every profile after a bulk IATI import (one trail row for all it changed)', async () => {
+    const cache = new ProfileCache();
+    const get = () => getProgrammeAuthenticityJson(t.database.db, cache, { programmeId, minGroupSize });
+    await get();
+    await get();
+    expect(cache.stats).toEqual({ hits: 1, misses: 1 });
+    // The row the import writes (modules/iati/audit-iati-import.ts): no programme, no per-record rows.
+    await t.database.query(
+      `insert into audit_log (transaction_id, table_name, record_id, action, new_values) values (txid_current(), 'iati_imports', gen_random_uuid()::text, 'insert', '{}'::jsonb)`,
+    );
+    await get();
+    expect(cache.stats).toEqual({ hits: 1, misses: 2 });
+  });
+
   it('shares one computation between requests that arrive together', async () => {
     const cache = new ProfileCache();
     const answers = await Promise.all(Array.from({ length: 5 }, () => getProgrammeAuthenticityJson(t.database.db, cache, { programmeId, minGroupSize })));

@@ -13,6 +13,8 @@ import { THRESHOLDS_KEY } from './thresholds-setting.js';
  *   transaction as each change. An entry remembers H, the highest audit id visible when its
  *   computation started; any later audit row of the programme, of one of the organizations the
  *   bundle names (their names, types and countries), or of the thresholds setting has an id > H;
+ *   a bulk IATI import writes one trail row for all it changed (table iati_imports, no
+ *   programme): any such row above H drops every entry;
  * - transactions still writing when the computation started may commit audit ids below H later:
  *   the entry keeps their ids (this database's writers of audit_log and survey_answers, from
  *   pg_locks) and is dropped as soon as any of them has ended;
@@ -157,6 +159,7 @@ async function isCurrent(db: Database, programmeId: string, entry: Entry): Promi
       exists (select 1 from audit_log where programme_id = ${programmeId} and id > ${entry.auditHorizon}::bigint)
         or exists (select 1 from audit_log where table_name = 'organizations' and record_id = any(${organizationIds}::text[]) and id > ${entry.auditHorizon}::bigint)
         or exists (select 1 from audit_log where table_name = 'instance_settings' and record_id = ${THRESHOLDS_KEY} and id > ${entry.auditHorizon}::bigint)
+        or exists (select 1 from audit_log where table_name = 'iati_imports' and id > ${entry.auditHorizon}::bigint)
         ${entry.pending.length === 0 ? sql`` : sql`or ${entry.pending.length} > (select count(distinct "transactionid"::text) from pg_locks where "locktype" = 'transactionid' and "mode" = 'ExclusiveLock' and "transactionid" = any(${pending}::xid[]))`} as changed,
       ${answersCount(programmeId)} as answers,
       current_date::text as today`,
