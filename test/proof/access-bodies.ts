@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AccessWorld, ActorName, Side } from './access-world.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 
 type Body = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import type { Operation } from './support/routes.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 import type { AccessWorld, ActorName, Side } from './access-world.js';
 
 /**

@@ -15,7 +15,7 @@ import { seedWorklog } from '../../src/modules/demo/seed-worklog.js';
 import { buildApp } from '../../src/server/app.js';
 import { login, type Session } from '../support/app.js';
 import { buildAppraisal, buildOrganization, buildPerson, buildSurveyRound, buildUser, TEST_PASSWORD } from '../support/factories.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 
 export const actors = ['anonymous', 'outsider', 'vendor', 'partner', 'manager'] as const;
 export type ActorName = (typeof actors)[number];

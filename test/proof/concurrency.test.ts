@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/demo-data.js';
 import { seedDemo } from '../../src/modules/demo/seed-demo.js';
 import { createTestApp, login, type Session, type TestApp } from '../support/app.js';
 import { buildUser, TEST_PASSWORD } from '../support/factories.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 
 /**
  * Optimistic concurrency under real parallel requests: two people (or ten requests) send a change

@@ -10,7 +10,7 @@ import { createTestApp, login, type Session, type TestApp } from '../support/app
 import { changedTables, rowCounter } from './support/row-counts.js';
 import { preferRecordsOf, readOperations, resolvePath, type Operation } from './support/routes.js';
 import { sampleOf } from './support/sample.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 import { sql } from 'drizzle-orm';
 
 /**

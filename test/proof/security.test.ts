@@ -12,7 +12,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createTestApp, login, sessionFrom, type Session, type TestApp } from '../support/app.js';
 import { buildOrganization, buildProgramme, buildSurveyRound, buildUser, TEST_PASSWORD } from '../support/factories.js';
 import { changedTables, rowCounter } from './support/row-counts.js';
-import { rows } from './support/world.js';
+import { rows } from './support/rows.js';
 
 /**
  * Security basics, end to end: session cookie attributes, CSRF refusal, security headers on the

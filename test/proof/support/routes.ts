@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/db/client.js';
 import type { JsonSchema } from './sample.js';
-import { rows } from './world.js';
+import { rows } from './rows.js';
 
 export type Operation = {
   key: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../src/db/client.js';
-import { rows } from './world.js';
+import { rows } from './rows.js';
 
 /** Tables a refused request may legitimately write to: throttling records, sessions touched, the job queue. */
 const bookkeeping = new Set(['login_attempts', 'survey_link_attempts', 'sessions', 'jobs', 'iati_imports', 'iati_import_files', '__drizzle_migrations']);
