@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
-import type { Operation } from './support/routes.js';
+import { programmeChildren, type Operation } from './support/routes.js';
 import { rows } from './support/rows.js';
 import type { AccessWorld, ActorName, Side } from './access-world.js';
 
@@ -92,19 +92,6 @@ export class PathResolver {
     return this.pick(table, `${owner ? `${owner} = ${lead}` : 'true'}${child ? ` and exists (select 1 from ${child})` : ''}`);
   }
 }
-
-/** Programme child tables by the path segment naming them. */
-const programmeChildren: Record<string, string> = {
-  'work-packages': 'work_packages',
-  milestones: 'milestones',
-  'budget-lines': 'budget_lines',
-  team: 'programme_team_members',
-  meetings: 'meetings',
-  decisions: 'decisions',
-  interactions: 'interactions',
-  learning: 'learning_exchanges',
-  ratings: 'open_ratings',
-};
 
 /** Top-level records by the path's first segment after /api. */
 const topLevel: Record<string, string> = {

@@ -38,7 +38,7 @@ export async function readOperations(app: FastifyInstance): Promise<Operation[]>
 }
 
 /** Programme child tables by the path segment naming them. */
-const programmeChildren: Record<string, string> = {
+export const programmeChildren: Record<string, string> = {
   'work-packages': 'work_packages',
   activities: 'plan_activities',
   milestones: 'milestones',
