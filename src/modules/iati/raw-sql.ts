@@ -15,29 +15,6 @@ export function rawQuery(db: Database): RawQuery {
   return async <Row>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as Row[];
 }
 
-// PostgreSQL takes at most 65,535 parameters in one statement.
-const maxParameters = 60_000;
-
-/** Inserts rows with multi-row parameterised INSERTs; `casts` gives an optional SQL cast per column. */
-export async function insertMany(query: RawQuery, table: string, columns: string[], rows: unknown[][], casts: Record<string, string> = {}): Promise<void> {
-  if (rows.length === 0) return;
-  const width = columns.length;
-  const perStatement = Math.max(1, Math.min(2_000, Math.floor(maxParameters / width)));
-  const head = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values `;
-  const castOf = columns.map((column) => (casts[column] ? `::${casts[column]}` : ''));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const batch = rows.slice(start, start + perStatement);
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of batch) {
-      const base = values.length;
-      tuples.push(`(${row.map((_, index) => `$${base + index + 1}${castOf[index]}`).join(', ')})`);
-      for (const value of row) values.push(value);
-    }
-    await query(head + tuples.join(', '), values);
-  }
-}
-
 // Rows per unnest statement: one parameter per column whatever the row count, so the size is
 // bounded by memory only; 5,000 keeps each statement short.
 const rowsPerUnnest = 5_000;
@@ -107,9 +84,4 @@ export function sendUnnest(query: RawQuery, table: string, columns: Array<[name:
     sent.push(statement);
   }
   return Promise.all(sent);
-}
-
-/** Inserts rows with unnest (see sendUnnest) and waits until they are in. */
-export async function insertUnnest(query: RawQuery, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<void> {
-  await sendUnnest(query, table, columns, rows);
 }
