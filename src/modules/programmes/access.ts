@@ -30,7 +30,7 @@ export function accessColumns(actor: Actor) {
   return {
     budgetTransparent: programmes.budgetTransparent,
     imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
-    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date) limit 1)`,
+    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ${activeMembership()} limit 1)`,
     userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actor.userId} limit 1)`,
   };
 }

@@ -3,14 +3,14 @@ import type { Database } from '../../db/client.js';
 import { programmes } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
-import { accessColumns, accessOf } from './access.js';
+import { accessColumns, accessOf, activeMembership } from './access.js';
 import type { ProgrammeAccess } from './policy.js';
 
-// The lead as in activeMembership(); the subquery names its tables in full ("id" alone would bind to organizations).
+// The current lead; the subquery names its tables in full ("id" alone would bind to organizations).
 const leadColumn = sql<{ id: string; name: string } | null>`(select json_build_object('id', "organizations"."id", 'name', "organizations"."name")
   from "programme_members" join "organizations" on "organizations"."id" = "programme_members"."organization_id"
   where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."role" = 'lead'
-    and ("programme_members"."left_on" is null or "programme_members"."left_on" > current_date)
+    and ${activeMembership()}
   limit 1)`;
 
 /** Loads a programme with its current lead organization, in one query. */
