@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { serializeQueries } from './serial-queries.js';
 
 /**
  * The one place that knows which engine runs: PGlite (embedded, in DATA_DIR) by default,
@@ -65,6 +66,8 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection (database restarted) must not crash the server.
   pool.on('error', () => {});
+  // Each client runs its queries one at a time (a transaction's Promise.all included): see serial-queries.ts.
+  pool.on('connect', serializeQueries);
   try {
     const client = await pool.connect();
     client.release();
