@@ -4,10 +4,10 @@
 import type { Database } from '../../db/client.js';
 import { addWriteCounts, emptyWriteCounts, recordImportAudit, startBulkImport } from './audit-iati-import.js';
 import { createOrganizationResolver } from './resolve-organizations.js';
-import { rawQuery } from './raw-sql.js';
+import { rawQuery, statementQueue } from './raw-sql.js';
 import { readIatiActivities, type IatiByteSource } from './read-iati-activities.js';
 import { createIatiSummaryBuilder } from './summarize-iati-import.js';
-import { writeActivityBatch } from './write-activities.js';
+import { queueActivityBatch } from './write-activities.js';
 import { prepareActivity, type PreparedActivity } from './prepare-activity.js';
 import type { IatiImportSummary, IatiReadItem, IatiReadOptions } from './types.js';
 
@@ -29,6 +29,8 @@ export type ImportIatiResult = { importId: string; summary: IatiImportSummary };
 
 // Activities written per round of INSERTs: large enough to amortise statements, small enough to keep memory flat.
 const activitiesPerBatch = 400;
+// Batches read ahead of the database: two keep it busy while the next one is prepared.
+const batchesInFlight = 2;
 // One key for every import: imports are serialised so that two files never create the same organization twice.
 const importLockKey = 8_080_808;
 
@@ -54,23 +56,28 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
     let publisher: string | null = null;
     let lastProgressAt = 0;
     const written = emptyWriteCounts();
-    // The previous batch is written while the next one is parsed; at most one write is in flight.
-    let writing: Promise<void> = Promise.resolve();
-    const write = (activities: PreparedActivity[]) => {
-      const previous = writing;
-      writing = previous.then(async () => {
-        addWriteCounts(written, await writeActivityBatch(query, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
-      });
-      // Marked handled here; the failure is rethrown where `writing` is awaited.
-      writing.catch(() => {});
-      return previous;
+    // Every statement of the import goes through one queue, so the database always has the next one
+    // waiting. Batches are queued in file order (each is planned by a query queued behind the
+    // previous batch's writes); at most `batchesInFlight` are read ahead of the database, which keeps
+    // memory flat.
+    const queue = statementQueue(query);
+    let lastQueued: Promise<unknown> = Promise.resolve();
+    const inFlight: Array<Promise<void>> = [];
+    const write = (activities: PreparedActivity[]): Promise<unknown> => {
+      const queued = lastQueued.then(() => queueActivityBatch(queue, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
+      lastQueued = queued;
+      const done = queued.then(async ({ written: counts }) => addWriteCounts(written, await counts));
+      // Marked handled here; the failure is rethrown where `done` is awaited.
+      done.catch(() => {});
+      inFlight.push(done);
+      return inFlight.length > batchesInFlight ? inFlight.shift()! : Promise.resolve();
     };
     try {
       for await (const item of items) {
         summary.add(item);
         if (item.kind !== 'activity') continue;
         publisher ??= item.activity.reportingOrg?.ref ?? null;
-        // Prepared now, while the database writes the previous batch.
+        // Prepared now, while the database writes the batches before.
         batch.push(prepareActivity(item.activity));
         if (batch.length >= activitiesPerBatch) {
           await write(batch);
@@ -83,10 +90,10 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
         }
       }
       await write(batch);
-      await writing;
+      await Promise.all(inFlight);
     } catch (error) {
-      // Let a write in flight finish before the transaction rolls back.
-      await writing.catch(() => {});
+      // Let the writes in flight finish before the transaction rolls back.
+      await Promise.allSettled(inFlight);
       throw error;
     }
     options.onProgress?.(options.sizeBytes);

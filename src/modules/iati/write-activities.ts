@@ -1,11 +1,15 @@
 // Writes one batch of prepared activities: new ones are inserted, a newer version replaces the
 // stored one (same programme id), and an activity already stored at the same or a later version
 // is left alone, which makes importing the same file twice change nothing.
+//
+// Batches go through one statementQueue (raw-sql.ts), so that the database always has the next
+// statement waiting: a batch's statements are queued as soon as it is planned, and the next batch
+// is planned by a query queued behind them, which therefore sees everything the batch wrote.
 import { randomUUID } from 'node:crypto';
 import { consortiumRoleOfIatiRole, isNewer, membershipRole } from './map-activity.js';
 import type { OrganizationResolver } from './resolve-organizations.js';
 import { emptyWriteCounts, type IatiWriteCounts } from './audit-iati-import.js';
-import { sendUnnest, statementQueue, type RawQuery } from './raw-sql.js';
+import { sendUnnest, type RawQuery } from './raw-sql.js';
 import type { PreparedActivity } from './prepare-activity.js';
 import type { IatiRoleCode } from './types.js';
 
@@ -102,13 +106,20 @@ const relatedColumns: Array<[string, string]> = [['programme_id', 'uuid'], ['ref
 const countryColumns: Array<[string, string]> = [['programme_id', 'uuid'], ['code', 'text'], ['percentage', 'numeric']];
 const sectorColumns: Array<[string, string]> = [['programme_id', 'uuid'], ['code', 'text'], ['vocabulary', 'text'], ['percentage', 'numeric']];
 
-/** Writes a batch of prepared activities with their consortium and IATI details; answers what it wrote. */
-export async function writeActivityBatch(query: RawQuery, batch: ActivityBatch): Promise<IatiWriteCounts> {
+/** A batch whose statements are all queued: `written` settles when the database has run them. */
+export type QueuedBatch = { written: Promise<IatiWriteCounts> };
+
+/**
+ * Queues the statements that write a batch of prepared activities with their consortium and IATI
+ * details, through `queue` (a statementQueue shared by every batch of the import). Settles once
+ * they are all queued, so that the caller can queue the next batch behind them.
+ */
+export async function queueActivityBatch(queue: RawQuery, batch: ActivityBatch): Promise<QueuedBatch> {
   const counts = emptyWriteCounts();
-  if (batch.activities.length === 0) return counts;
+  if (batch.activities.length === 0) return { written: Promise.resolve(counts) };
   const resolver = batch.organizations;
-  const planned = await planBatch(query, batch.activities, resolver, counts);
-  if (planned.length === 0) return counts;
+  const planned = await planBatch(queue, batch.activities, resolver, counts);
+  if (planned.length === 0) return { written: Promise.resolve(counts) };
   const programmes: unknown[][] = [];
   const activities: unknown[][] = [];
   const members: unknown[][] = [];
@@ -165,7 +176,6 @@ export async function writeActivityBatch(query: RawQuery, batch: ActivityBatch):
 
   // Queued one after the other without waiting: each statement is built while the database runs
   // the one before. New organizations go first, before the rows that refer to them.
-  const queue = statementQueue(query);
   const sent: Promise<unknown>[] = [];
   const send = (statement: Promise<unknown>) => {
     // Marked handled at once: should building a later statement throw, no earlier one goes unheard.
@@ -182,7 +192,6 @@ export async function writeActivityBatch(query: RawQuery, batch: ActivityBatch):
   send(sendUnnest(queue, 'iati_related_activities', relatedColumns, related));
   send(sendUnnest(queue, 'iati_activity_countries', countryColumns, countries));
   send(sendUnnest(queue, 'iati_activity_sectors', sectorColumns, sectors));
-  await Promise.all(sent);
   Object.assign(counts, { members: members.length, participations: participations.length, transactions: transactions.length, budgets: budgets.length, relatedActivities: related.length, countries: countries.length, sectors: sectors.length });
-  return counts;
+  return { written: Promise.all(sent).then(() => counts) };
 }
