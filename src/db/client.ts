@@ -63,9 +63,7 @@ export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
 }
 
 async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  // Named prepared statements (the directory search) are parsed once per connection but always
-  // planned with their values: a generic plan cannot know how selective a search's words are.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000, options: '-c plan_cache_mode=force_custom_plan' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection (database restarted) must not crash the server.
   pool.on('error', () => {});
   // Each client runs its queries one at a time (a transaction's Promise.all included): see serial-queries.ts.

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
@@ -128,13 +127,7 @@ function rankingStatement(terms: SearchTerms, filters: SQL, key: Key | undefined
 
 type RankedRow = { organization: OrganizationSummaryRow; tier: number; l: number; k: string };
 
-/**
- * Runs a ranking statement and reads the organizations it ranks, in its order, in the same round trip.
- * The statement is a named prepared statement (named after its text, which varies only with the
- * filters and the cursor's tier): on PostgreSQL each connection parses and analyses a shape once,
- * and every search plans it again with its own values (a generic plan would not know how common
- * the query's words are).
- */
+/** Runs a ranking statement and reads the organizations it ranks, in its order, in the same round trip. */
 async function ranked(db: Database, statement: SQL, trace?: (statement: SQL) => void): Promise<RankedRow[]> {
   const query = db
     .select({ organization: summaryColumns, tier: sql<number>`page.tier`, l: sql<number>`page.l`, k: sql<string>`page.k` })
@@ -142,8 +135,7 @@ async function ranked(db: Database, statement: SQL, trace?: (statement: SQL) => 
     .innerJoin(sql`(${statement}) as page`, sql`page.id = ${organizations.id}`)
     .orderBy(sql`page.tier desc, page.l, page.k, page.id`);
   trace?.(query.getSQL());
-  const name = `organization_search_${createHash('sha1').update(query.toSQL().sql).digest('base64url')}`;
-  return (await query.prepare(name).execute()).map((row) => ({ ...row, tier: Number(row.tier), l: Number(row.l) }));
+  return (await query).map((row) => ({ ...row, tier: Number(row.tier), l: Number(row.l) }));
 }
 
 /**
