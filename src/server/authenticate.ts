@@ -32,7 +32,7 @@ export function registerAuthentication(app: FastifyInstance): void {
 
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
-      const session = await resolveSession(app.database.db, { token: cookie, ttlMs: app.config.sessionTtlMs });
+      const session = await resolveSession(app.db, { token: cookie, ttlMs: app.config.sessionTtlMs });
       if (session) {
         request.actor = session.actor;
         request.sessionCsrfToken = session.csrfToken;

@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { sessions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { generateToken, hashToken } from '../../lib/secrets.js';
@@ -23,31 +24,24 @@ export async function createSession(db: Database, options: { userId: string; ttl
 // The session lookup runs on every authenticated request: prepared once per database (its SQL is
 // built once, and on PostgreSQL it is a named statement each connection parses and plans once:
 // a look-up by a unique token, whose plan does not depend on the values).
-function prepareSessionLookup(db: Database) {
-  return db
+const sessionLookup = preparedPerDatabase((db) =>
+  db
     .select({ session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt }, user: actorColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .limit(1)
-    .prepare('consortia_session_lookup');
-}
-const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+    .prepare('consortia_session_lookup'),
+);
 
-/**
- * Resolves a session cookie to an actor, sliding its expiry; undefined when unknown, expired or the
- * user is disabled. `db` is the database itself, not a request's transaction: the look-up reads
- * committed sessions only, and its prepared statement is kept per database.
- */
+/** Resolves a session cookie to an actor, sliding its expiry; undefined when unknown, expired or the user is disabled. */
 export async function resolveSession(
   db: Database,
   options: { token: string; ttlMs: number },
 ): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const now = new Date();
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
   // One round trip on every request: the session and only the user columns an actor needs.
-  const [row] = await lookup.execute({ tokenHash: hashToken(options.token), now });
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashToken(options.token), now });
   if (!row || row.user.disabledAt) return undefined;
   // Extend an active session, at most once a minute to keep reads cheap.
   if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {

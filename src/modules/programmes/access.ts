@@ -1,5 +1,6 @@
 import { eq, exists, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { iatiActivities, programmeMembers, programmes, programmeUsers, type ConsortiumRole, type ProgrammeUserRole } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
@@ -26,12 +27,21 @@ export function visibleProgrammes(actor: Actor): SQL {
  * The columns of a query over `programmes` that say what the actor is to each programme; they
  * name their tables in full (an unqualified "id" inside a subquery would bind to the inner table).
  */
-export function accessColumns(actor: Actor) {
+export function accessColumns(actor: Pick<Actor, 'organizationId' | 'userId'> | typeof actorPlaceholders) {
+  return accessColumnsOf(actor.organizationId, actor.userId);
+}
+
+/** The actor's placeholders, for queries prepared once (see preparedPerDatabase). */
+export const actorPlaceholders = { organizationId: sql.placeholder('actorOrganizationId'), userId: sql.placeholder('actorUserId') };
+/** The values of actorPlaceholders for one actor. */
+export const actorValues = (actor: Actor) => ({ actorOrganizationId: actor.organizationId, actorUserId: actor.userId });
+
+function accessColumnsOf(actorOrganizationId: unknown, actorUserId: unknown) {
   return {
     budgetTransparent: programmes.budgetTransparent,
     imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
-    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actor.organizationId} and ${activeMembership()} limit 1)`,
-    userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actor.userId} limit 1)`,
+    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actorOrganizationId} and ${activeMembership()} limit 1)`,
+    userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actorUserId} limit 1)`,
   };
 }
 
@@ -40,9 +50,14 @@ export function accessOf(programmeId: string, row: { budgetTransparent: boolean;
   return { programmeId, consortiumRole: row.consortiumRole ?? null, userRole: row.userRole ?? null, budgetTransparent: row.budgetTransparent, publicData: row.imported };
 }
 
+// Every programme route asks it first: prepared once per database.
+const accessQuery = preparedPerDatabase((db) =>
+  db.select(accessColumns(actorPlaceholders)).from(programmes).where(eq(programmes.id, sql.placeholder('programmeId'))).limit(1).prepare('consortia_programme_access'),
+);
+
 /** What the actor is to one programme, in one query; a programme that does not exist is "not found". */
 export async function getProgrammeAccess(db: Database, actor: Actor, programmeId: string): Promise<ProgrammeAccess> {
-  const [programme] = await db.select(accessColumns(actor)).from(programmes).where(eq(programmes.id, programmeId)).limit(1);
+  const [programme] = await accessQuery(db).execute({ ...actorValues(actor), programmeId });
   if (!programme) throw notFound('Programme');
   return accessOf(programmeId, programme);
 }

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { programmes } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
-import { accessColumns, accessOf, activeMembership } from './access.js';
+import { accessColumns, accessOf, activeMembership, actorPlaceholders, actorValues } from './access.js';
 import type { ProgrammeAccess } from './policy.js';
 
 // The current lead; the subquery names its tables in full ("id" alone would bind to organizations).
@@ -20,16 +21,22 @@ export async function getProgramme(db: Database, programmeId: string) {
   return { programme: row.programme, lead: row.lead ?? null };
 }
 
+// The programme page's read, prepared once per database.
+const programmePageQuery = preparedPerDatabase((db) =>
+  db
+    .select({ programme: programmes, lead: leadColumn, access: accessColumns(actorPlaceholders) })
+    .from(programmes)
+    .where(eq(programmes.id, sql.placeholder('programmeId')))
+    .limit(1)
+    .prepare('consortia_programme_page'),
+);
+
 /**
  * Loads a programme, its current lead and what the actor is to it, in one query (the programme
  * page's whole read); the caller authorizes with the access before presenting anything.
  */
 export async function getProgrammeWithAccess(db: Database, actor: Actor, programmeId: string): Promise<{ programme: typeof programmes.$inferSelect; lead: { id: string; name: string } | null; access: ProgrammeAccess }> {
-  const [row] = await db
-    .select({ programme: programmes, lead: leadColumn, access: accessColumns(actor) })
-    .from(programmes)
-    .where(eq(programmes.id, programmeId))
-    .limit(1);
+  const [row] = await programmePageQuery(db).execute({ ...actorValues(actor), programmeId });
   if (!row) throw notFound('Programme');
   return { programme: row.programme, lead: row.lead ?? null, access: accessOf(programmeId, row.access) };
 }
