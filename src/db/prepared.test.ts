@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-database.js';
 import type { DatabaseHandle } from './client.js';
-import { preparedPerDatabase } from './prepared.js';
+import { preparedPerDatabase, runNamed } from './prepared.js';
 import { runAsActor, scopedDatabase } from './transaction-scope.js';
 import { organizations } from './schema/index.js';
 
@@ -57,5 +57,22 @@ describe('preparedPerDatabase', () => {
     expect(seen).toBe(1);
     expect(await byName(scoped).execute({ name: 'Prepared Delta' })).toHaveLength(0);
     expect(await byName(scoped).execute({ name: 'Prepared Alpha' })).toHaveLength(1);
+  });
+
+  it('runs a named constant statement with the values of each call, on the transaction inside one', async () => {
+    const text = 'select count(*)::int as n from organizations where name = $1';
+    const count = async (db: Parameters<typeof runNamed>[0], name: string) => (await runNamed<{ n: number }>(db, 'prepared_test_count', text, [name]))[0]!.n;
+    expect(await count(handle.db, 'Prepared Alpha')).toBe(1);
+    expect(await count(handle.db, 'Nobody')).toBe(0);
+    await handle.db
+      .transaction(async (tx) => {
+        await tx.insert(organizations).values({ name: 'Prepared Epsilon' });
+        expect(await count(tx, 'Prepared Epsilon')).toBe(1);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error) || !/rollback/i.test(error.message)) throw error;
+      });
+    expect(await count(handle.db, 'Prepared Epsilon')).toBe(0);
   });
 });
