@@ -11,24 +11,30 @@
  * (--size N is --sizes N.) Without --postgres, the throwaway server of scripts/dev-postgres.sh is
  * used when it answers. The machine is shared: compare the ratios, measured in the same run.
  *
- * Last measured 2026-11-27, 04:49 UTC, shared 2-core machine under a load average of 13-16 (so
- * the 200 MB run was not made; wall times are pessimistic and noisy, the CPU columns steadier):
+ * Last measured 2026-11-27, 07:52 UTC, 2-core machine, load average 0.6-1.2 (one run, both sizes):
  *     size  run                         MB/s  x parse  x lxml x parse, CPU  wall s own CPU s server CPU s  peak RSS
- *    25 MB  parse only                  50.1     1.00    2.61         1.00     0.5       0.5                  93 MB
- *    25 MB  python lxml iterparse       19.2     0.38    1.00         0.71     1.3       0.7                  24 MB
- *    25 MB  parse + map (no database)   23.0     0.46    1.20         0.65     1.1       0.7                 176 MB
- *    25 MB  import into PGlite           1.9     0.04    0.10         0.08    13.7       6.1                 841 MB
- *    25 MB  import into PostgreSQL       3.5     0.07    0.18         0.23     7.2       1.9          2.2    313 MB
- *    50 MB  parse only                  35.5     1.00    2.02         1.00     1.4       0.8                  97 MB
- *    50 MB  python lxml iterparse       17.6     0.50    1.00         0.56     2.9       1.5                  24 MB
- *    50 MB  parse + map (no database)   17.7     0.50    1.01         0.63     2.8       1.3                 178 MB
- *    50 MB  import into PGlite           2.4     0.07    0.14         0.08    20.7      10.4                 920 MB
- *    50 MB  import into PostgreSQL       3.2     0.09    0.18         0.19    15.6       3.3          4.3    335 MB
- * Against the import before the per-import audit row (same file, same hour): PostgreSQL server
- * CPU 6.4 s -> 4.3 s, wall 22.3 s -> 14.8 s. The target (import >= 0.5 x parse) is NOT met: the
- * reader now parses at ~60 MB per CPU-second, while one PostgreSQL backend stores these rows at
- * ~12 MB per CPU-second, ~40% of it in foreign-key checks (one per reference per row; without
- * them ~2.1 s instead of ~3.8 s) and the rest in heap, index and WAL work for ~165,000 rows.
+ *    50 MB  parse only                  48.2     1.00    1.93         1.00     1.0       1.3                 101 MB
+ *    50 MB  python lxml iterparse       25.0     0.52    1.00         0.63     2.0       2.0                  22 MB
+ *    50 MB  parse + map (no database)   40.2     0.83    1.61         0.73     1.2       1.7                 177 MB
+ *    50 MB  import into PGlite           3.4     0.07    0.13         0.08    14.9      15.5                 897 MB
+ *    50 MB  import into PostgreSQL       5.9     0.12    0.24         0.22     8.5       4.9          5.6    343 MB
+ *   200 MB  parse only                  72.0     1.00    2.62         1.00     2.8       3.1                 102 MB
+ *   200 MB  python lxml iterparse       27.5     0.38    1.00         0.42     7.3       7.3                  22 MB
+ *   200 MB  parse + map (no database)   44.4     0.62    1.61         0.61     4.5       5.0                 183 MB
+ *   200 MB  import into PGlite           4.3     0.06    0.16         0.06    46.7      49.1                 853 MB
+ *   200 MB  import into PostgreSQL       6.9     0.10    0.25         0.15    29.1      15.0         20.5    360 MB
+ * Met: parse + map 1.6x lxml at both sizes; peak memory flat from 50 to 200 MB in every run. NOT
+ * met: the import into PostgreSQL at half the speed of parsing alone (0.10-0.12x of the bare
+ * parser, 0.16-0.19x of parse + map). PostgreSQL itself is the limit: ~165,000 rows per 50 MB
+ * (programmes, consortium members, participations, transactions, budgets, countries, sectors and
+ * the organizations they name) cost its one backend ~4.5-5.6 CPU-seconds, ~40 % of it in
+ * foreign-key checks (one query per reference per row; ~0.5 s per 56,000 transactions for their
+ * two organization references alone), while the whole reader needs ~1.2 s. COPY instead of
+ * unnest INSERTs was measured and saves nothing here (same heap, index and check work).
+ * Today's gains: the organization search columns' functions inline again (8,000 new
+ * organizations: 1.7 s -> 0.8 s of database time) and every batch goes through one statement
+ * queue; PostgreSQL 3.2-3.9 MB/s -> 5.9-6.9 MB/s. (Forcing custom plans on the connections
+ * re-planned every foreign-key check and doubled the database CPU: measured, reverted.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';

@@ -13,42 +13,49 @@
 // programme computed once); the measured run is the steady state, served from the profile cache.
 // "errors" counts errors and timeouts; a request still unanswered when the run ends is not counted.
 //
-// Measured 2026-11-27 on a shared 2-core machine (other engineers' test suites running alongside),
-// 50 connections, --duration 5; load average at the start of each run in brackets. The absolute
-// figures move by several times with the load; compare each row with the health ceiling of the same
-// run. Queries per request (PGlite statement count, demo programme): session lookup 1; programme
-// page 6 -> 2; authenticity 37 -> 3 when the profile is cached (36 when it is computed).
+// Measured 2026-11-27 on a shared 2-core machine (autocannon, the server and PostgreSQL share the two
+// cores), 50 connections, --duration 5; load average at the start of each run in brackets. Compare
+// each row with the health ceiling of the same run. Queries per request (PGlite statement count, demo
+// programme): session lookup 1; programme page 6 -> 2; authenticity 37 -> 3 when the profile is cached.
 //   run                          endpoint                        req/s  of ceiling  p50 ms  p99 ms  errors
-//   postgres, before (load 4.5)  health (ceiling)                 2021     100 %        19      79       0
+//   postgres, first (load 4.5)   health (ceiling)                 2021     100 %        19      79       0
 //                                auth/csrf (signed in)             391      19 %       108     851       0
 //                                organization search                45       2 %       983    1492       0
 //                                programme page                     77       4 %       498    1463       0
 //                                authenticity                        0       0 %         -       -       0  (none answered within 5 s)
-//   postgres, after (load 4.7,   health (ceiling)                 6131     100 %         7      19       0
-//     falling to 2.8)            auth/csrf (signed in)            2326      38 %        20      38       0
-//                                programme page                    821      13 %        59     104       0
-//                                authenticity                      878      14 %        54      99       0
-//                                organization search               309       5 %       135     454       0
-//   pglite, after (load 11)      health (ceiling)                  849     100 %        33     284       0
-//                                auth/csrf (signed in)             417      49 %        85     415       0
+//   postgres, cached profiles,   health (ceiling)                 3994     100 %         -      27       0
+//     one-query programme page,  auth/csrf (signed in)            1413      35 %         -      96       0
+//     tiered search (load 0.4)   programme page                    569      14 %         -     272       0
+//                                authenticity                      705      18 %         -     117       0
+//                                organization search               260       7 %         -     599       0
+//   postgres, per-request        health (ceiling)                 5566     100 %         8      20       0
+//     queries prepared once      auth/csrf (signed in)            4452      80 %        10      21       0
+//     (load 1.7, 07:37 UTC)      programme page                   1819      33 %        26      51       0
+//                                authenticity                     2363      42 %        19      40       0
+//                                organization search               267       5 %       157     580       0
+//   pglite (load 11, before the  health (ceiling)                  849     100 %        33     284       0
+//     prepared queries)          auth/csrf (signed in)             417      49 %        85     415       0
 //                                programme page                     77       9 %       186    4191       0
 //                                authenticity                      164      19 %       108    3901       0
 //                                organization search                24       3 %       383    3969       0
-//   First pass (cold profiles, each programme computed once): 200 programmes in 2.4 s on PostgreSQL
-//   (load 4.7), 6 s at load 12, 12 s on PGlite (load 11).
-//   Soak, PostgreSQL, --soak 600 (load 2.0 at the start, 6-9 during it as other work started):
-//   293,828 requests over programme page, authenticity and search (490 req/s), 0 errors, 0 non-2xx,
-//   p99 259 ms; server RSS 340 MB at start, 288 MB at end, samples 284 to 375 MB going up and down
-//   with garbage collection: no growth. The same run's endpoint figures (load 2.0 rising to 5.8):
-//   health 5449 req/s p99 16 ms; auth/csrf 1290, p99 98; programme page 499, p99 234; authenticity
-//   522, p99 231; search 232, p99 775; 0 errors.
-//   Later, on a quiet machine (load 0.4 at the start, 1.5 at the end, 05:47 UTC): health 3994 req/s
-//   p99 27 ms; auth/csrf 1413, p99 96; programme page 569, p99 272; authenticity 705, p99 117;
-//   search 260, p99 599; 0 errors.
+//   What the last step changed: the session look-up, the programme access check, the programme page's
+//   read and the profile cache's validation are built once per database session (src/db/prepared.ts)
+//   and are named statements on PostgreSQL; building Drizzle SQL and parsing it had been most of a
+//   light request's cost (a signed-in trivial GET: 0.62 -> 0.27 ms of server CPU).
+//   First pass (cold profiles, each programme computed once): 200 programmes in 2.4-3.2 s on
+//   PostgreSQL, 12 s on PGlite (load 11).
+//   Soak, PostgreSQL, --soak 600, same run as the last PostgreSQL rows: 523,336 requests over
+//   programme page, authenticity and search (872 req/s), 0 errors, 0 non-2xx, p99 107 ms; server RSS
+//   314 MB at start, 300 MB at end, samples 275 to 378 MB going up and down with garbage collection:
+//   no growth. (Before the prepared queries: 293,828 requests, 340 -> 288 MB.)
 // Targets on PostgreSQL (no errors, p99 < 100 ms at 50 connections, flat memory): no errors and flat
-// memory are met; p99 is NOT: it reached 99 ms for the authenticity profile and 104 ms for the
-// programme page in one run, 117 ms and 272 ms in another; search stays at 450-800 ms. On a
-// loaded machine the health ceiling's own p99 reaches 70-500 ms. PGlite runs one query at a time: no target there, and no errors.
+// memory are met; p99 is met by the programme page (51 ms) and the authenticity profile (40 ms), NOT
+// by the organization search (580 ms). A search costs ~3.8 ms of PostgreSQL CPU (its ranking
+// statement, one branch per tier, takes 0.6-1.5 ms to plan and 0.3-2 ms to run; a misspelt query
+// runs the correction and a second ranking) and ~2.7 ms in the server: at most ~300 searches a
+// second on two cores, so 50 waiting connections see ~170 ms at the median. A prepared generic plan
+// would skip the planning, but it cannot know how common the words are and took 384 ms a search.
+// PGlite runs one query at a time: no target there, and no errors.
 // Loading the dataset takes 13-15 s on PostgreSQL and about 80 s on PGlite.
 import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
