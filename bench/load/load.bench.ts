@@ -33,17 +33,18 @@
 //     (load 1.7, 07:37 UTC)      programme page                   1819      33 %        26      51       0
 //                                authenticity                     2363      42 %        19      40       0
 //                                organization search               267       5 %       157     580       0
-//   pglite (load 11, before the  health (ceiling)                  849     100 %        33     284       0
-//     prepared queries)          auth/csrf (signed in)             417      49 %        85     415       0
-//                                programme page                     77       9 %       186    4191       0
-//                                authenticity                      164      19 %       108    3901       0
-//                                organization search                24       3 %       383    3969       0
+//   pglite (load 2.5, 08:05 UTC) health (ceiling)                 2315     100 %        20      41       0
+//                                auth/csrf (signed in)            1303      56 %        36      73       0
+//                                programme page                    438      19 %       100     992       0
+//                                authenticity                      320      14 %       106    2299       0
+//                                organization search                89       4 %       202    3952       0
+//     (the same on PGlite at load 11, before the prepared queries: 849, 417, 77, 164, 24 req/s)
 //   What the last step changed: the session look-up, the programme access check, the programme page's
 //   read and the profile cache's validation are built once per database session (src/db/prepared.ts)
 //   and are named statements on PostgreSQL; building Drizzle SQL and parsing it had been most of a
 //   light request's cost (a signed-in trivial GET: 0.62 -> 0.27 ms of server CPU).
 //   First pass (cold profiles, each programme computed once): 200 programmes in 2.4-3.2 s on
-//   PostgreSQL, 12 s on PGlite (load 11).
+//   PostgreSQL, 6.4 s on PGlite.
 //   Soak, PostgreSQL, --soak 600, same run as the last PostgreSQL rows: 523,336 requests over
 //   programme page, authenticity and search (872 req/s), 0 errors, 0 non-2xx, p99 107 ms; server RSS
 //   314 MB at start, 300 MB at end, samples 275 to 378 MB going up and down with garbage collection:
