@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-database.js';
 import type { DatabaseHandle } from './client.js';
-import { preparedPerDatabase, runNamed } from './prepared.js';
+import { preparedPerDatabase } from './prepared.js';
+import { runNamed } from './raw-query.js';
 import { runAsActor, scopedDatabase } from './transaction-scope.js';
 import { organizations } from './schema/index.js';
 

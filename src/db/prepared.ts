@@ -5,7 +5,6 @@
 // outside transactions (where the gain is), a transaction's for the queries inside it (it must see
 // the transaction's own writes and use its connection). The session is read through whatever
 // wraps the database (the request's scoped database, a test's case transaction), at call time.
-import pg from 'pg';
 import type { Database } from './client.js';
 
 /** A function answering the query `prepare` builds, prepared once for each database session it is asked for. */
@@ -24,16 +23,3 @@ export function preparedPerDatabase<Prepared>(prepare: (db: Database) => Prepare
   };
 }
 
-type DriverClient = { query: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> };
-
-/**
- * Runs a constant SQL text with its values: on PostgreSQL as a named statement (each connection
- * parses it once; PostgreSQL may then keep a generic plan, so use it for look-ups whose best plan
- * does not depend on the values), on PGlite as a plain query. On the session `db` runs on now.
- */
-export async function runNamed<Row>(db: Database, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values })).rows as Row[];
-  if (!client || typeof (client as DriverClient).query !== 'function') throw new Error('runNamed: no driver client on this database object');
-  return (await (client as DriverClient).query(text, values)).rows as Row[];
-}

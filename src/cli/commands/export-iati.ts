@@ -3,7 +3,7 @@ import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { AppError } from '../../lib/errors.js';
 import { exportProgrammeIati } from '../../modules/iati/export-programme.js';
-import { rawQuery } from '../../modules/iati/raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { runNamed } from '../../db/prepared.js';
+import { runNamed } from '../../db/raw-query.js';
 import { THRESHOLDS_KEY } from './thresholds-setting.js';
 
 /**

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { Database } from '../../db/client.js';
-import { rawQuery, type RawQuery } from '../iati/raw-sql.js';
+import { rawQuery, type RawQuery } from '../../db/raw-query.js';
 import { listTables, quoteIdentifier, type TableInfo } from './tables.js';
 
 /** The format written in the first line of every backup; restore refuses a newer one. */

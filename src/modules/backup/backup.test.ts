@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../db/test-database.js';
 import type { DatabaseHandle } from '../../db/client.js';
 import { appraisalFiles, appraisals, organizations } from '../../db/schema/index.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { rawQuery } from '../iati/raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 import { backupDatabase } from './backup-database.js';
 import { restoreDatabase } from './restore-database.js';
 import { listTables, quoteIdentifier } from './tables.js';

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { rawQuery, type RawQuery } from '../iati/raw-sql.js';
+import { rawQuery, type RawQuery } from '../../db/raw-query.js';
 import { BACKUP_FORMAT_VERSION, migrationState, type BackupHeader } from './backup-database.js';
 import { listTables, quoteIdentifier, type TableInfo } from './tables.js';
 

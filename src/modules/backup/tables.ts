@@ -1,4 +1,4 @@
-import type { RawQuery } from '../iati/raw-sql.js';
+import type { RawQuery } from '../../db/raw-query.js';
 
 export type TableInfo = {
   name: string;

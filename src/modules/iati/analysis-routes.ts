@@ -11,7 +11,7 @@ import { computeFundingFlows } from './analysis/funding-flows.js';
 import { loadAnalysisData } from './analysis/load-analysis-data.js';
 import { computeLocalization } from './analysis/localization.js';
 import { computeOrganizationProfile } from './analysis/organization-profile.js';
-import { rawQuery } from './raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 import { analysisQuery } from './schemas.js';
 
 const fundingNode = z.object({ id: z.string(), name: z.string(), identifier: z.string().nullable(), type: z.string().nullable(), received: z.number(), passedOn: z.number(), intermediary: z.boolean(), depth: z.number().nullable() });

@@ -2,7 +2,7 @@
 // its own transaction only (transaction-local setting, checked by the triggers' WHEN clause,
 // migration 0017) and writes instead ONE trail row for the whole import, in the same transaction:
 // who, when, which import, and counts of what it created and replaced.
-import type { RawQuery } from './raw-sql.js';
+import type { RawQuery } from '../../db/raw-query.js';
 
 /** What an import wrote, counted as it wrote it (the trail row's content). */
 export type IatiWriteCounts = {

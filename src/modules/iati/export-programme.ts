@@ -3,7 +3,7 @@
 import type { Database } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
 import { buildIatiXml, IatiExportError, type IatiExportActivity } from './build-iati-xml.js';
-import { rawQuery } from './raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 import type { IatiNarrative, IatiRoleCode } from './types.js';
 
 type ProgrammeRow = { id: string; ref: string; title: string; summary: string | null; status: string; start_date: string | null; end_date: string | null; currency: string; countries: string[]; sectors: string[]; updated_at: Date | string };

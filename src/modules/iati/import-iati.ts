@@ -4,7 +4,7 @@
 import type { Database } from '../../db/client.js';
 import { addWriteCounts, emptyWriteCounts, recordImportAudit, startBulkImport } from './audit-iati-import.js';
 import { createOrganizationResolver } from './resolve-organizations.js';
-import { rawQuery, statementQueue } from './raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 import { readIatiActivities, type IatiByteSource } from './read-iati-activities.js';
 import { createIatiSummaryBuilder } from './summarize-iati-import.js';
 import { queueActivityBatch } from './write-activities.js';
@@ -56,15 +56,14 @@ export async function importIati(db: Database, options: ImportIatiOptions): Prom
     let publisher: string | null = null;
     let lastProgressAt = 0;
     const written = emptyWriteCounts();
-    // Every statement of the import goes through one queue, so the database always has the next one
-    // waiting. Batches are queued in file order (each is planned by a query queued behind the
-    // previous batch's writes); at most `batchesInFlight` are read ahead of the database, which keeps
-    // memory flat.
-    const queue = statementQueue(query);
+    // The transaction's client runs statements in call order (src/db/serial-queries.ts, PGlite's own
+    // lock), so queued statements keep the database busy. Batches are queued in file order (each is
+    // planned by a query queued behind the previous batch's writes); at most `batchesInFlight` are
+    // read ahead of the database, which keeps memory flat.
     let lastQueued: Promise<unknown> = Promise.resolve();
     const inFlight: Array<Promise<void>> = [];
     const write = (activities: PreparedActivity[]): Promise<unknown> => {
-      const queued = lastQueued.then(() => queueActivityBatch(queue, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
+      const queued = lastQueued.then(() => queueActivityBatch(query, { activities, organizations, importId: importId!, createdBy: options.createdBy ?? null }));
       lastQueued = queued;
       const done = queued.then(async ({ written: counts }) => addWriteCounts(written, await counts));
       // Marked handled here; the failure is rethrown where `done` is awaited.

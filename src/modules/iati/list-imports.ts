@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import type { IatiImportRow } from './present.js';
-import { rawQuery } from './raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 
 const columns = 'id, file_name, publisher, source, status, size_bytes, bytes_read, summary, error, created_at, started_at, finished_at';
 

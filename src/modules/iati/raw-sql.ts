@@ -1,19 +1,7 @@
-// Raw parameterised SQL inside a Drizzle transaction, for the bulk import. Drizzle's insert
-// builder costs ~33 µs a row just to build SQL (STACK-NOTES, "Bulk loading"); the import writes
-// millions of rows, so it sends multi-row INSERTs straight to the driver that Drizzle holds.
-import type { Database } from '../../db/client.js';
-
-export type RawQuery = <Row = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<Row[]>;
-
-type DriverClient = { query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
-
-/** The driver's own query function under a Drizzle database or transaction (pg or PGlite). */
-export function rawQuery(db: Database): RawQuery {
-  // Both drivers keep their client (pg PoolClient/Pool, PGlite or its Transaction) on the session.
-  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
-  if (!client || typeof client.query !== 'function') throw new Error('rawQuery: no driver client on this database object');
-  return async <Row>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as Row[];
-}
+// Bulk inserts for the IATI import, on the driver Drizzle holds (src/db/raw-query.ts). Drizzle's
+// insert builder costs ~33 µs a row just to build SQL (STACK-NOTES, "Bulk loading"); the import
+// writes millions of rows, so it sends unnest INSERTs with one array parameter per column.
+import type { RawQuery } from '../../db/raw-query.js';
 
 // Rows per unnest statement: one parameter per column whatever the row count, so the size is
 // bounded by memory only; 5,000 keeps each statement short.
@@ -47,27 +35,13 @@ function columnLiteral(rows: unknown[][], column: number, start: number, end: nu
 }
 
 /**
- * A query function that runs statements strictly one after the other, but without the caller
- * waiting: each call is queued behind the previous one and answers when its own statement has
- * run. The caller builds the next statement while the database runs this one.
- */
-export function statementQueue(query: RawQuery): RawQuery {
-  let last: Promise<unknown> = Promise.resolve();
-  return <Row>(text: string, values?: unknown[]) => {
-    const next = last.then(() => query<Row>(text, values));
-    // The queue goes on after a failure (the transaction is failed anyway); the caller hears of it through `next`.
-    last = next.catch(() => {});
-    return next;
-  };
-}
-
-/**
  * Sends rows with `insert ... select ... from unnest($1::type[], ...)`: one array parameter per
  * column instead of one parameter per value, which PostgreSQL parses and plans in a fraction of
  * the time a multi-row VALUES list of the same rows takes. A column of an array type (text[])
  * takes each row's value as an array literal (see arrayLiteral), cast back on the way in, since
- * unnest would flatten an array of arrays. With a statementQueue, the next statement is built
- * while the database runs this one. The promise settles when the last one has run.
+ * unnest would flatten an array of arrays. On one client, statements run in call order (src/db
+ * serial-queries.ts, PGlite's own lock), so the caller builds the next statement while the database
+ * runs this one. The promise settles when the last one has run.
  */
 export function sendUnnest(query: RawQuery, table: string, columns: Array<[name: string, type: string]>, rows: unknown[][]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();

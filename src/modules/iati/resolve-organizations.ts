@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { organisationTypes } from './codes.generated.js';
 import { normalizeOrganizationName, usableIdentifier } from './normalize-name.js';
 import { pickNarrative } from './map-activity.js';
-import { sendUnnest, type RawQuery } from './raw-sql.js';
+import type { RawQuery } from '../../db/raw-query.js';
+import { sendUnnest } from './raw-sql.js';
 import type { IatiNarrative } from './types.js';
 
 const knownTypes = new Set(organisationTypes.map((type) => type.code));

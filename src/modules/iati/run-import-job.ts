@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 import type { JobHandler } from '../jobs/job-runner.js';
 import { isIatiFileError } from './errors.js';
 import { importIati, recordIatiRefusal } from './import-iati.js';
-import { rawQuery } from './raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 
 export const iatiImportQueue = 'iati-import';
 

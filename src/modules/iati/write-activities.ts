@@ -2,14 +2,16 @@
 // stored one (same programme id), and an activity already stored at the same or a later version
 // is left alone, which makes importing the same file twice change nothing.
 //
-// Batches go through one statementQueue (raw-sql.ts), so that the database always has the next
-// statement waiting: a batch's statements are queued as soon as it is planned, and the next batch
-// is planned by a query queued behind them, which therefore sees everything the batch wrote.
+// Batches are queued on the import transaction's client, which runs statements in call order, so
+// that the database always has the next statement waiting: a batch's statements are queued as soon
+// as it is planned, and the next batch is planned by a query queued behind them, which therefore
+// sees everything the batch wrote.
 import { randomUUID } from 'node:crypto';
 import { consortiumRoleOfIatiRole, isNewer, membershipRole } from './map-activity.js';
 import type { OrganizationResolver } from './resolve-organizations.js';
 import { emptyWriteCounts, type IatiWriteCounts } from './audit-iati-import.js';
-import { sendUnnest, type RawQuery } from './raw-sql.js';
+import type { RawQuery } from '../../db/raw-query.js';
+import { sendUnnest } from './raw-sql.js';
 import type { PreparedActivity } from './prepare-activity.js';
 import type { IatiRoleCode } from './types.js';
 
@@ -111,7 +113,7 @@ export type QueuedBatch = { written: Promise<IatiWriteCounts> };
 
 /**
  * Queues the statements that write a batch of prepared activities with their consortium and IATI
- * details, through `queue` (a statementQueue shared by every batch of the import). Settles once
+ * details, through `queue` (the import transaction's query function, shared by every batch). Settles once
  * they are all queued, so that the caller can queue the next batch behind them.
  */
 export async function queueActivityBatch(queue: RawQuery, batch: ActivityBatch): Promise<QueuedBatch> {

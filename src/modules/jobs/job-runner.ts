@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Database, DatabaseHandle } from '../../db/client.js';
-import { rawQuery } from '../iati/raw-sql.js';
+import { rawQuery } from '../../db/raw-query.js';
 
 export type Job = { id: string; queue: string; payload: Record<string, unknown>; attempts: number; maxAttempts: number };
 

@@ -1,6 +1,6 @@
 // Reads the imported rows the analyses need, for the whole dataset, one publisher or one country.
 import type { Database } from '../../../db/client.js';
-import { rawQuery } from '../raw-sql.js';
+import { rawQuery } from '../../../db/raw-query.js';
 import type { AnalysisDataset, AnalysisOrganization } from './types.js';
 
 export type AnalysisFilter = { publisher?: string | undefined; country?: string | undefined; organizationId?: string | undefined };
