@@ -149,36 +149,29 @@ async function readHorizon(db: Database, programmeId: string): Promise<Horizon> 
 
 type CurrentRow = { changed: boolean; answers: number; today: string };
 
-// The validation every cached read runs, when no writer was in progress at computation time (the
-// usual case): a constant statement, named on PostgreSQL, whose every look-up is a range of an
-// index ending in the audit id (so a generic plan serves as well as a custom one).
+// The validation every cached read runs: a constant statement, named on PostgreSQL, whose look-ups
+// are ranges of indexes ending in the audit id (so a generic plan serves as well as a custom one).
+// The writers still in progress at computation time ($5) are counted only when there were some.
 const currentText = `select
   exists (select 1 from audit_log where programme_id = $1 and id > $2::bigint)
     or exists (select 1 from audit_log where table_name = 'organizations' and record_id = any($3::text[]) and id > $2::bigint)
     or exists (select 1 from audit_log where table_name = 'instance_settings' and record_id = $4 and id > $2::bigint)
-    or exists (select 1 from audit_log where table_name = 'iati_imports' and id > $2::bigint) as changed,
+    or exists (select 1 from audit_log where table_name = 'iati_imports' and id > $2::bigint)
+    or (cardinality($5::xid[]) > 0 and cardinality($5::xid[]) > (select count(distinct "transactionid"::text) from pg_locks
+      where "locktype" = 'transactionid' and "mode" = 'ExclusiveLock' and "transactionid" = any($5::xid[]))) as changed,
   (select count(*)::int from survey_answers where round_id in (select id from survey_rounds where programme_id = $1)) as answers,
   current_date::text as today`;
 
 /** One query: has anything the entry depends on changed since its computation started? */
 async function isCurrent(db: Database, programmeId: string, entry: Entry): Promise<boolean> {
   if (Date.now() >= entry.validUntil) return false;
-  const organizationIds = `{${entry.organizationIds.join(',')}}`;
-  const pending = `{${entry.pending.join(',')}}`;
-  const [row] =
-    entry.pending.length === 0
-      ? await runNamed<CurrentRow>(db, 'consortia_profile_current', currentText, [programmeId, entry.auditHorizon, organizationIds, THRESHOLDS_KEY])
-      : await rows<CurrentRow>(
-          db,
-          sql`select
-      exists (select 1 from audit_log where programme_id = ${programmeId} and id > ${entry.auditHorizon}::bigint)
-        or exists (select 1 from audit_log where table_name = 'organizations' and record_id = any(${organizationIds}::text[]) and id > ${entry.auditHorizon}::bigint)
-        or exists (select 1 from audit_log where table_name = 'instance_settings' and record_id = ${THRESHOLDS_KEY} and id > ${entry.auditHorizon}::bigint)
-        or exists (select 1 from audit_log where table_name = 'iati_imports' and id > ${entry.auditHorizon}::bigint)
-        or ${entry.pending.length} > (select count(distinct "transactionid"::text) from pg_locks where "locktype" = 'transactionid' and "mode" = 'ExclusiveLock' and "transactionid" = any(${pending}::xid[])) as changed,
-      ${answersCount(programmeId)} as answers,
-      current_date::text as today`,
-        );
+  const [row] = await runNamed<CurrentRow>(db, 'consortia_profile_current', currentText, [
+    programmeId,
+    entry.auditHorizon,
+    `{${entry.organizationIds.join(',')}}`,
+    THRESHOLDS_KEY,
+    `{${entry.pending.join(',')}}`,
+  ]);
   return row!.changed === false && Number(row!.answers) === entry.answers && row!.today === entry.today;
 }
 
