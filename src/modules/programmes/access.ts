@@ -13,7 +13,7 @@ export const activeMembership = () => or(isNull(programmeMembers.leftOn), gt(pro
 export function visibleProgrammes(actor: Actor): SQL {
   return or(
     exists(
-      sql`(select 1 from ${programmeMembers} where ${programmeMembers.programmeId} = ${programmes.id} and ${programmeMembers.organizationId} = ${actor.organizationId} and (${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date))`,
+      sql`(select 1 from ${programmeMembers} where ${programmeMembers.programmeId} = ${programmes.id} and ${programmeMembers.organizationId} = ${actor.organizationId} and ${activeMembership()})`,
     ),
     exists(
       sql`(select 1 from ${programmeUsers} where ${programmeUsers.programmeId} = ${programmes.id} and ${programmeUsers.userId} = ${actor.userId})`,
@@ -24,26 +24,21 @@ export function visibleProgrammes(actor: Actor): SQL {
 }
 
 /**
- * The columns of a query over `programmes` that say what the actor is to each programme; they
+ * The columns of a query over `programmes` that say what the actor is to each programme, for
+ * queries prepared once: the actor comes in as placeholders, executed with actorValues(actor). They
  * name their tables in full (an unqualified "id" inside a subquery would bind to the inner table).
  */
-export function accessColumns(actor: Pick<Actor, 'organizationId' | 'userId'> | typeof actorPlaceholders) {
-  return accessColumnsOf(actor.organizationId, actor.userId);
-}
-
-/** The actor's placeholders, for queries prepared once (see preparedPerDatabase). */
-export const actorPlaceholders = { organizationId: sql.placeholder('actorOrganizationId'), userId: sql.placeholder('actorUserId') };
-/** The values of actorPlaceholders for one actor. */
-export const actorValues = (actor: Actor) => ({ actorOrganizationId: actor.organizationId, actorUserId: actor.userId });
-
-function accessColumnsOf(actorOrganizationId: unknown, actorUserId: unknown) {
+export function accessColumns() {
   return {
     budgetTransparent: programmes.budgetTransparent,
     imported: sql<boolean>`exists (select 1 from "iati_activities" where "iati_activities"."programme_id" = "programmes"."id")`,
-    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${actorOrganizationId} and ${activeMembership()} limit 1)`,
-    userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${actorUserId} limit 1)`,
+    consortiumRole: sql<ConsortiumRole | null>`(select "programme_members"."role" from "programme_members" where "programme_members"."programme_id" = "programmes"."id" and "programme_members"."organization_id" = ${sql.placeholder('actorOrganizationId')} and ${activeMembership()} limit 1)`,
+    userRole: sql<ProgrammeUserRole | null>`(select "programme_users"."role" from "programme_users" where "programme_users"."programme_id" = "programmes"."id" and "programme_users"."user_id" = ${sql.placeholder('actorUserId')} limit 1)`,
   };
 }
+
+/** The placeholder values of accessColumns for one actor. */
+export const actorValues = (actor: Actor) => ({ actorOrganizationId: actor.organizationId, actorUserId: actor.userId });
 
 /** The access of a row selected with accessColumns. */
 export function accessOf(programmeId: string, row: { budgetTransparent: boolean; imported: boolean; consortiumRole: ConsortiumRole | null; userRole: ProgrammeUserRole | null }): ProgrammeAccess {
@@ -52,7 +47,7 @@ export function accessOf(programmeId: string, row: { budgetTransparent: boolean;
 
 // Every programme route asks it first: prepared once per database.
 const accessQuery = preparedPerDatabase((db) =>
-  db.select(accessColumns(actorPlaceholders)).from(programmes).where(eq(programmes.id, sql.placeholder('programmeId'))).limit(1).prepare('consortia_programme_access'),
+  db.select(accessColumns()).from(programmes).where(eq(programmes.id, sql.placeholder('programmeId'))).limit(1).prepare('consortia_programme_access'),
 );
 
 /** What the actor is to one programme, in one query; a programme that does not exist is "not found". */

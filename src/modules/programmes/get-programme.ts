@@ -4,7 +4,7 @@ import { preparedPerDatabase } from '../../db/prepared.js';
 import { programmes } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/errors.js';
-import { accessColumns, accessOf, activeMembership, actorPlaceholders, actorValues } from './access.js';
+import { accessColumns, accessOf, activeMembership, actorValues } from './access.js';
 import type { ProgrammeAccess } from './policy.js';
 
 // The current lead; the subquery names its tables in full ("id" alone would bind to organizations).
@@ -24,7 +24,7 @@ export async function getProgramme(db: Database, programmeId: string) {
 // The programme page's read, prepared once per database.
 const programmePageQuery = preparedPerDatabase((db) =>
   db
-    .select({ programme: programmes, lead: leadColumn, access: accessColumns(actorPlaceholders) })
+    .select({ programme: programmes, lead: leadColumn, access: accessColumns() })
     .from(programmes)
     .where(eq(programmes.id, sql.placeholder('programmeId')))
     .limit(1)
