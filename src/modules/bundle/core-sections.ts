@@ -6,6 +6,7 @@ import type { BundleSection } from './bundle-sections.js';
 import { insertRows } from './insert-rows.js';
 import type { BundleMember } from './schema.js';
 import { emailsByUserId, userIdFor, userIdsByEmail } from './user-emails.js';
+import { activeMembership } from '../programmes/access.js';
 
 /**
  * Consortium members with their roles, dates, IATI role (left out when it is the role's default),
@@ -44,7 +45,7 @@ export const membersSection: BundleSection = {
         leftOn: programmeMembers.leftOn,
         plannedShare: programmeMembers.plannedShare,
         focalPointUserId: programmeMembers.focalPointUserId,
-        current: sql<boolean>`(${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date)`,
+        current: sql<boolean>`${activeMembership()}`,
       })
       .from(programmeMembers)
       .where(eq(programmeMembers.programmeId, context.programmeId));

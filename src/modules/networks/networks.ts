@@ -53,7 +53,7 @@ export async function listNetworks(db: Database) {
       name: organizations.name,
       acronym: organizations.acronym,
       country: organizations.country,
-      members: sql<number>`(select count(*)::int from ${networkMemberships} where ${networkMemberships.networkId} = ${networks.id} and (${networkMemberships.leftOn} is null or ${networkMemberships.leftOn} > current_date))`,
+      members: sql<number>`(select count(*)::int from ${networkMemberships} where ${networkMemberships.networkId} = ${networks.id} and ${currentMembership()})`,
     })
     .from(networks)
     .innerJoin(organizations, eq(organizations.id, networks.organizationId))

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { authorize } from '../../lib/policy.js';
 import { requireLiveOrganization } from '../organizations/get-organization.js';
-import { loadNetwork, secretariatOf } from './networks.js';
+import { currentMembership, loadNetwork, secretariatOf } from './networks.js';
 import type { StatementResource } from './policy.js';
 
 export type StatementRow = typeof statements.$inferSelect;
@@ -27,7 +27,7 @@ export function visibleStatements(actor: Actor): SQL {
     eq(statements.draftingOrganizationId, actor.organizationId),
     exists(sql`(select 1 from ${statementSignatories} where ${statementSignatories.statementId} = ${statements.id} and ${statementSignatories.organizationId} = ${actor.organizationId})`),
     exists(
-      sql`(select 1 from ${networkMemberships} where ${networkMemberships.networkId} = ${statements.networkId} and ${networkMemberships.organizationId} = ${actor.organizationId} and ${networkMemberships.role} = 'secretariat' and (${networkMemberships.leftOn} is null or ${networkMemberships.leftOn} > current_date))`,
+      sql`(select 1 from ${networkMemberships} where ${networkMemberships.networkId} = ${statements.networkId} and ${networkMemberships.organizationId} = ${actor.organizationId} and ${networkMemberships.role} = 'secretariat' and ${currentMembership()})`,
     ),
   )!;
 }

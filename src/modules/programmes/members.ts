@@ -5,6 +5,7 @@ import { organizations, programmeMembers, users, type ConsortiumRole } from '../
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
 import { defaultIatiRole } from './iati-roles.js';
 import { updateVersioned } from './versioned-update.js';
+import { activeMembership } from './access.js';
 
 const focalPoints = alias(users, 'focal_points');
 
@@ -15,7 +16,7 @@ export async function listMembers(db: Database, programmeId: string) {
       member: programmeMembers,
       organization: { id: organizations.id, name: organizations.name, acronym: organizations.acronym, country: organizations.country, identifier: organizations.identifier },
       focalPoint: { id: focalPoints.id, name: focalPoints.name, email: focalPoints.email },
-      active: sql<boolean>`(${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date)`,
+      active: sql<boolean>`${activeMembership()}`,
     })
     .from(programmeMembers)
     .innerJoin(organizations, eq(organizations.id, programmeMembers.organizationId))
@@ -105,7 +106,7 @@ export async function findActiveMember(db: Database, programmeId: string, organi
       and(
         eq(programmeMembers.programmeId, programmeId),
         eq(programmeMembers.organizationId, organizationId),
-        sql`(${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date)`,
+        activeMembership(),
       ),
     )
     .limit(1);

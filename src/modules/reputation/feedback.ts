@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError, invalidField, notFound } from '../../lib/errors.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { authorize } from '../../lib/policy.js';
-import { getProgrammeAccess } from '../programmes/access.js';
+import { activeMembership, getProgrammeAccess } from '../programmes/access.js';
 import type { FeedbackResource } from './policy.js';
 
 export type FeedbackRow = typeof feedbackRecords.$inferSelect;
@@ -17,7 +17,7 @@ export function visibleFeedback(actor: Actor): SQL {
     and(
       eq(feedbackRecords.shared, true),
       or(
-        exists(sql`(select 1 from ${programmeMembers} where ${programmeMembers.programmeId} = ${feedbackRecords.programmeId} and ${programmeMembers.organizationId} = ${actor.organizationId} and (${programmeMembers.leftOn} is null or ${programmeMembers.leftOn} > current_date))`),
+        exists(sql`(select 1 from ${programmeMembers} where ${programmeMembers.programmeId} = ${feedbackRecords.programmeId} and ${programmeMembers.organizationId} = ${actor.organizationId} and ${activeMembership()})`),
         exists(sql`(select 1 from ${programmeUsers} where ${programmeUsers.programmeId} = ${feedbackRecords.programmeId} and ${programmeUsers.userId} = ${actor.userId})`),
       ),
     ),
