@@ -33,3 +33,13 @@ export async function runNamed<Row>(db: Database, name: string, text: string, va
   if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values })).rows as Row[];
   return (await client.query(text, values)).rows as Row[];
 }
+
+/**
+ * Whether this database object runs inside a transaction (a pg client checked out of the pool, a
+ * PGlite transaction): what it reads may include writes that could still be rolled back.
+ */
+export function inTransaction(db: Database): boolean {
+  const client = driverClient(db);
+  if (client instanceof pg.Pool) return false;
+  return typeof (client as { transaction?: unknown }).transaction !== 'function';
+}

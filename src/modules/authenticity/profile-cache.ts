@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { runNamed } from '../../db/raw-query.js';
+import { WRITERS_IN_PROGRESS } from '../../db/audit-follower.js';
 import { THRESHOLDS_KEY } from './thresholds-setting.js';
 
 /**
@@ -175,16 +176,9 @@ async function isCurrent(db: Database, programmeId: string, entry: Entry): Promi
   return row!.changed === false && Number(row!.answers) === entry.answers && row!.today === entry.today;
 }
 
-/**
- * The transactions of this database that are writing audit rows or survey answers right now
- * (they hold a lock on the table until they end), by transaction id. Read after the statement's
- * snapshot: one that ends in between is seen by the computation, which starts afterwards; one
- * that starts writing afterwards takes audit ids above the horizon.
- */
-const writersInProgress = sql`array(select distinct "own"."transactionid"::text from pg_locks as "writing"
-  join pg_locks as "own" on "own"."pid" = "writing"."pid" and "own"."locktype" = 'transactionid' and "own"."mode" = 'ExclusiveLock' and "own"."granted"
-  where "writing"."locktype" = 'relation' and "writing"."database" = (select "oid" from pg_database where "datname" = current_database())
-    and "writing"."relation" in ('audit_log'::regclass, 'survey_answers'::regclass) and "writing"."pid" <> pg_backend_pid())`;
+// Read after the statement's snapshot: a writer that ends in between is seen by the computation,
+// which starts afterwards; one that starts writing afterwards takes audit ids above the horizon.
+const writersInProgress = sql.raw(WRITERS_IN_PROGRESS);
 
 const answersCount = (programmeId: string) =>
   sql`(select count(*)::int from survey_answers where round_id in (select id from survey_rounds where programme_id = ${programmeId}))`;

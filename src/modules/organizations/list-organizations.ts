@@ -4,7 +4,8 @@ import { organizations, relationships } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { resolveRelationshipKey } from '../relationships/types.js';
-import { searchOrganizations } from './search-page.js';
+import { searchDirectoryIndex, searchOrganizations } from './search-page.js';
+import type { DirectorySearch } from './directory-search.js';
 import type { OrganizationListQuery } from './schemas.js';
 
 /** The filters of the directory, as WHERE conditions (access is part of the query: deleted ones only for those who may restore them). */
@@ -36,10 +37,18 @@ function relationshipCondition(key: NonNullable<OrganizationListQuery['relations
 }
 
 /** Lists organizations: by relevance when searching (q, see search-page.ts), by name otherwise; cursor-paginated. */
-export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery }) {
-  const { query } = options;
-  const conditions = organizationFilters(options.actor, query);
+export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery; directory?: DirectorySearch }) {
+  const { query, directory } = options;
   // A query with no letters or digits in it matches nothing (rather than everything).
+  if (query.q) {
+    // The in-process index holds the organizations that are not deleted, with the filters of their own columns.
+    const index = directory && query.deleted !== 'true' && !query.relationship ? await directory.current(db) : null;
+    if (index) {
+      const filters = { type: query.type, country: query.country, scope: query.scope, sector: query.sector };
+      return searchDirectoryIndex(db, index, (text) => directory!.normalize(db, text), { q: query.q, filters, limit: query.limit, cursor: query.cursor });
+    }
+  }
+  const conditions = organizationFilters(options.actor, query);
   if (query.q) return searchOrganizations(db, { q: query.q, filters: conditions, limit: query.limit, cursor: query.cursor });
 
   const after = decodeCursor(query.cursor, 2);

@@ -6,6 +6,7 @@ import { pageOf, pageQuery } from '../../lib/pagination.js';
 import { findDuplicateCandidates, listDuplicatePairs } from './find-duplicates.js';
 import { getVisibleProfile } from './get-organization.js';
 import { getOrganizationProfile } from './get-profile.js';
+import { DirectorySearch } from './directory-search.js';
 import { listOrganizations } from './list-organizations.js';
 import { mergeOrganizations } from './merge-organizations.js';
 import { presentOrganization, presentOrganizationSummary } from './present.js';
@@ -30,12 +31,15 @@ import {
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The directory's search index for this process, kept current from the audit trail.
+  const directory = new DirectorySearch();
+
   app.get(
     '/api/organizations',
     { schema: { tags: ['organizations'], summary: 'The organization directory: search (q) and filters', querystring: organizationListQuery, response: { 200: pageOf(organizationSummary) } } },
     async (request) => {
       const actor = requireActor(request);
-      const page = await listOrganizations(app.db, { actor, query: request.query });
+      const page = await listOrganizations(app.db, { actor, query: request.query, directory });
       return { items: page.items.map(presentOrganizationSummary), nextCursor: page.nextCursor };
     },
   );

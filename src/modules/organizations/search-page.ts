@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { invalidField } from '../../lib/errors.js';
-import { correctWords, searchTerms, searchWords, type Corrections, type SearchTerms } from './search.js';
+import { correctWords, phraseText, searchTerms, searchWords, type Corrections, type SearchTerms } from './search.js';
+import type { DirectoryFilters, DirectoryIndex } from './directory-index.js';
 
 /** What the directory shows of an organization (presentOrganizationSummary): the search reads only these columns. */
 const summaryColumns = {
@@ -138,29 +139,27 @@ async function ranked(db: Database, statement: SQL, trace?: (statement: SQL) => 
   return (await query).map((row) => ({ ...row, tier: Number(row.tier), l: Number(row.l) }));
 }
 
+/** Ranks one page (`take` rows after `key`) with these corrections of misspelt words. */
+type Ranker = (words: string[], corrections: Corrections, key: Key | undefined, take: number) => Promise<RankedRow[]>;
+
 /**
  * The directory search: organizations matching every query word (accents and case ignored, word
  * prefixes, misspelt words corrected against the known words), best first (see SEARCH_TIERS),
- * within `filters` (the directory's filters and access), one page after `cursor`. When the query as
- * typed finds nothing, the words no known word starts with are corrected; the cursor remembers it.
+ * one page after `cursor`, ranked by `rank`. When the query as typed finds nothing, the words no
+ * known word starts with are corrected; the cursor remembers it.
  */
-export async function searchOrganizations(
-  db: Database,
-  options: { q: string; filters: SQL[]; limit: number; cursor?: string },
-  trace?: (statement: SQL) => void,
-): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
+async function searchPage(db: Database, options: { q: string; limit: number; cursor?: string }, rank: Ranker): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
   const words = searchWords(options.q);
   if (words.length === 0) return { items: [], nextCursor: null };
   const key = readCursor(options.cursor);
-  const filters = and(...options.filters) ?? sql`true`;
   const take = options.limit + 1;
   let corrections: Corrections = key?.corrected ? await correctWords(db, words) : new Map();
-  let found = await ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, key, take), trace);
+  let found = await rank(words, corrections, key, take);
   if (found.length === 0 && !key) {
     // Nothing matches as typed: if some words are misspelt (no known word starts with them), search
     // again with each one's closest known words.
     corrections = await correctWords(db, words);
-    if (corrections.size > 0) found = await ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, undefined, take), trace);
+    if (corrections.size > 0) found = await rank(words, corrections, undefined, take);
   }
   const page = found.slice(0, options.limit);
   const last = page.at(-1);
@@ -168,4 +167,32 @@ export async function searchOrganizations(
     items: page.map((row) => row.organization),
     nextCursor: found.length > options.limit && last ? encodeCursor([corrections.size > 0 ? 1 : 0, last.tier, last.l, last.k, last.organization.id]) : null,
   };
+}
+
+/** The directory search in the database, within `filters` (the directory's filters and access, as SQL). */
+export async function searchOrganizations(
+  db: Database,
+  options: { q: string; filters: SQL[]; limit: number; cursor?: string },
+  trace?: (statement: SQL) => void,
+): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
+  const filters = and(...options.filters) ?? sql`true`;
+  return searchPage(db, options, (words, corrections, key, take) => ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, key, take), trace));
+}
+
+/**
+ * The same search over the in-process index (directory-index.ts), for organizations that are not
+ * deleted, within `filters`: the same pages and cursors as searchOrganizations. `normalize` folds a
+ * text as the database does (lower(registry_unaccent(...))).
+ */
+export async function searchDirectoryIndex(
+  db: Database,
+  index: DirectoryIndex,
+  normalize: (text: string) => Promise<string>,
+  options: { q: string; filters: DirectoryFilters; limit: number; cursor?: string },
+): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
+  return searchPage(db, options, async (words, corrections, key, take) => {
+    const phrase = await normalize(phraseText(options.q, words, corrections));
+    const position = key && { tier: key.tier, length: key.length, name: key.name, id: key.id.toLowerCase() };
+    return index.rank({ phrase, words, corrections, filters: options.filters, key: position, take }).map(({ entry, tier, l, k }) => ({ organization: entry.row, tier, l, k }));
+  });
 }

@@ -56,6 +56,15 @@ export type SearchTerms = {
   wordPrefixes: SQL;
 };
 
+/**
+ * The text matched against whole names, before normalization: the query as typed (spaces collapsed),
+ * or, once corrected, its words with each misspelt one replaced by its closest known word, so that
+ * "Medicins du Monde" finds the name "Médecins du Monde" as an exact match.
+ */
+export function phraseText(query: string, words: string[], corrections: Corrections): string {
+  return corrections.size > 0 ? words.map((word) => corrections.get(word)?.[0] ?? word).join(' ') : query.trim().replace(/\s+/g, ' ');
+}
+
 /** Builds the search terms of a query from its words and the corrections of misspelt ones. */
 export function searchTerms(query: string, words: string[], corrections: Corrections): SearchTerms {
   const alternatives = (word: string) => corrections.get(word) ?? [];
@@ -63,10 +72,7 @@ export function searchTerms(query: string, words: string[], corrections: Correct
   const prefixText = words
     .map((word) => `(${[`${operand(word)}:*`, ...alternatives(word).filter((known) => !known.startsWith(word)).map(operand)].join(' | ')})`)
     .join(' & ');
-  // A corrected query is also tried as a phrase with each misspelt word replaced by its closest known
-  // word, so that "Medicins du Monde" finds the name "Médecins du Monde" as an exact match.
-  const text = corrections.size > 0 ? words.map((word) => alternatives(word)[0] ?? word).join(' ') : query.trim().replace(/\s+/g, ' ');
-  const phrase = normalizedQuery(text);
+  const phrase = normalizedQuery(phraseText(query, words, corrections));
   return {
     phrase,
     phrasePrefix: sql`(replace(replace(replace(${phrase}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,

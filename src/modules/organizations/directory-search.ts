@@ -1,0 +1,131 @@
+// Keeps the directory's in-process search index (directory-index.ts) what the database holds, for
+// this server process. The index is built on the first search; before every search it reads the
+// audit trail for organizations changed since (AuditFollower) and reloads those, so a search sees
+// every change committed before it was asked, whichever process made it. Searches that arrive while
+// the trail is being read share the next reading (one query for all of them). A bulk IATI import,
+// which leaves one trail row for everything it wrote, makes the index be built again.
+//
+// The database answers instead (searchOrganizations) inside a transaction (it may have written
+// what could still roll back), for filters the index does not hold (deleted organizations,
+// relationships), and while the index cannot be built because writers are in progress.
+import type { Database } from '../../db/client.js';
+import { AuditFollower } from '../../db/audit-follower.js';
+import { inTransaction, rawQuery } from '../../db/raw-query.js';
+import { DirectoryIndex, type DirectoryEntry } from './directory-index.js';
+import type { OrganizationSummaryRow } from './search-page.js';
+
+type EntryRow = {
+  id: string;
+  name: string;
+  acronym: string | null;
+  identifier: string | null;
+  type: string | null;
+  country: string | null;
+  scope: OrganizationSummaryRow['scope'];
+  sectors: string[];
+  k: string;
+  l: number;
+  a: string;
+  words: string[];
+};
+
+// What the index holds of each organization that is not deleted; the search columns as stored.
+const entriesText = (only: string) => `select id, name, acronym, identifier, type, country, scope, sectors, search_name as k, length(search_name) as l,
+  lower(coalesce(acronym, '')) as a, array(select word from unnest(tsvector_to_array(search_bands)) as word where left(word, 1) <> '#') as words
+  from organizations where deleted_at is null${only}`;
+
+const toEntry = (row: EntryRow): DirectoryEntry => ({
+  row: { id: row.id, name: row.name, acronym: row.acronym, identifier: row.identifier, type: row.type, country: row.country, scope: row.scope, sectors: row.sectors, deletedAt: null },
+  k: row.k,
+  l: Number(row.l),
+  acronym: row.a,
+  words: row.words,
+  seen: 0,
+});
+
+/** Printable ASCII: folded by lower-casing alone, when the database agrees (checked at each build). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_SAMPLE = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fromCharCode(0x20 + index)).join('');
+const MAX_NORMALIZED = 10_000;
+/** After a build refused because writers were in progress, the database answers for this long. */
+const RETRY_BUILD_MS = 1_000;
+
+export class DirectorySearch {
+  private index: DirectoryIndex | null = null;
+  private readonly follower = new AuditFollower(['organizations', 'iati_imports']);
+  private retryBuildAt = 0;
+  private asciiFolds = false;
+  /** Texts folded by the database (non-ASCII), most recent last. */
+  private readonly normalized = new Map<string, string>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private next: Promise<DirectoryIndex | null> | null = null;
+  /** Counters for tests and benchmarks. */
+  readonly stats = { builds: 0, looks: 0, reloaded: 0 };
+
+  /**
+   * The index, brought up to date by a reading of the trail that started after this call; null
+   * when the database must answer (in a transaction, or while the index cannot be built).
+   */
+  current(db: Database): Promise<DirectoryIndex | null> {
+    if (inTransaction(db)) return Promise.resolve(null);
+    // A reading not started yet starts after this call: join it.
+    if (this.next) return this.next;
+    const run = this.tail.then(() => {
+      this.next = null;
+      return this.refresh(db);
+    });
+    this.next = run;
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /** Folds a text as the database folds names (lower(registry_unaccent(...))). */
+  async normalize(db: Database, text: string): Promise<string> {
+    if (this.asciiFolds && PRINTABLE_ASCII.test(text)) return text.toLowerCase();
+    const known = this.normalized.get(text);
+    if (known !== undefined) {
+      this.normalized.delete(text);
+      this.normalized.set(text, known);
+      return known;
+    }
+    const [row] = await rawQuery(db)<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [text]);
+    this.normalized.set(text, row!.folded);
+    if (this.normalized.size > MAX_NORMALIZED) this.normalized.delete(this.normalized.keys().next().value!);
+    return row!.folded;
+  }
+
+  private async refresh(db: Database): Promise<DirectoryIndex | null> {
+    if (!this.index) return this.build(db);
+    const { changes, done } = await this.follower.look(db);
+    this.stats.looks += 1;
+    if (changes.some((change) => change.table === 'iati_imports')) return this.build(db);
+    const ids = [...new Set(changes.map((change) => change.recordId))];
+    if (ids.length > 0) {
+      // Read after the trail: at least as new as the changes it reported.
+      const rows = await rawQuery(db)<EntryRow>(entriesText(' and id = any($1::uuid[])'), [ids]);
+      const present = new Set(rows.map((row) => row.id));
+      for (const id of ids) if (!present.has(id)) this.index.remove(id);
+      for (const row of rows) this.index.put(toEntry(row));
+      this.stats.reloaded += ids.length;
+    }
+    done();
+    return this.index;
+  }
+
+  private async build(db: Database): Promise<DirectoryIndex | null> {
+    this.index = null;
+    if (Date.now() < this.retryBuildAt) return null;
+    // The trail position first: whatever changes after it is read again by the next look.
+    if (!(await this.follower.start(db))) {
+      this.retryBuildAt = Date.now() + RETRY_BUILD_MS;
+      return null;
+    }
+    const query = rawQuery(db);
+    const [fold] = await query<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [ASCII_SAMPLE]);
+    this.asciiFolds = fold!.folded === ASCII_SAMPLE.toLowerCase();
+    const rows = await query<EntryRow>(entriesText(''));
+    this.index = DirectoryIndex.of(rows.map(toEntry));
+    this.stats.builds += 1;
+    return this.index;
+  }
+}
