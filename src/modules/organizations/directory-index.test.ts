@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../db/test-database.js';
+import type { DatabaseHandle } from '../../db/client.js';
+import { rawQuery } from '../../db/raw-query.js';
+import { organizations } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { compareCodePoints, DirectoryIndex } from './directory-index.js';
+import { DirectorySearch } from './directory-search.js';
+import { listOrganizations } from './list-organizations.js';
+import type { OrganizationListQuery } from './schemas.js';
+
+// The in-process index must give exactly what the ranking statement gives: the same organizations,
+// in the same order, on the same pages, with the same cursors. A generated directory (shared and
+// misspelt words, accents, letters that unaccent folds and NFD does not, punctuation, digits,
+// characters beyond the BMP, equal names, acronyms, other names, filters) is searched both ways.
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function generator(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  return { next, pick };
+}
+
+const vocabulary = [
+  'Association', 'Développement', 'Developpement', 'Development', 'Rural', 'Rurale', 'Solidarité', 'Solidarités', 'Femmes', 'Kaya', 'Sahel', 'Water', 'Waters',
+  'Eau', 'Santé', 'Sante', 'Union', 'Ségou', 'Climate', 'Trust', 'Coopérative', 'Paysans', 'Éducation', 'Education', 'Initiative', 'Réseau', 'Médecins',
+  'Monde', 'du', 'de', 'la', 'des', 'pour', 'Łódź', 'Straße', 'Æther', 'Œuvre', 'l’Eau', "Women's", 'Kaya-based', '2024', 'H2O', 'ÑANDÚ', 'Dæmon', 'Ørsted',
+  'İstanbul', 'Ğ', 'Ⅻ', '𝒜lpha', 'Zoë', 'A', 'AB', 'Résilience', 'Resilience', 'Santé-Plus', 'Educ', 'Ağ', 'co-op', 'St.', '(Ouest)',
+] as const;
+const types = ['21', '22', '23', '24'] as const;
+const countries = ['BF', 'ML', 'SN', 'NE'] as const;
+const sectors = ['11110', '12220', '14030', '31120'] as const;
+
+type Generated = typeof organizations.$inferInsert;
+
+function directory(count: number): Generated[] {
+  const { next, pick } = generator(20261127);
+  const rows: Generated[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const words = Array.from({ length: 1 + Math.floor(next() * 5) }, () => pick(vocabulary));
+    // Some names are repeated exactly, some differ by case or accents only.
+    const name = index > 10 && next() < 0.05 ? rows[Math.floor(next() * rows.length)]!.name : words.join(next() < 0.1 ? '  ' : ' ');
+    const acronym = next() < 0.3 ? words.map((word) => word[0]!.toUpperCase()).join('') : next() < 0.05 ? pick(['ADR', 'ab', 'Eau', 'GRE']) : null;
+    rows.push({
+      name,
+      acronym,
+      otherNames: next() < 0.2 ? [Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(vocabulary)).join(' ')] : [],
+      type: pick(types),
+      country: pick(countries),
+      scope: pick(['local', 'national', 'regional', 'international'] as const),
+      sectors: next() < 0.5 ? [pick(sectors)] : [],
+      deletedAt: next() < 0.03 ? new Date() : null,
+    });
+  }
+  return rows;
+}
+
+const queries = [
+  'solidarite', 'Solidarité', 'developpement rural', 'femmes kaya', 'resilence', 'sahel water', 'educ', 'Initiatve Santé', 'union segou', 'a', 'de', 'de la',
+  'medicins du monde', 'ADR', 'ab', 'eau', 'l’eau', "women's", 'kaya-based', 'lodz', 'łódź', 'strasse', 'straße', 'aether', '2024', 'h2o', '%', 'de_la', 'ñandu',
+  'istanbul', 'İstanbul', 'xyzzy', 'developement', 'develop', 'Association Développement', 'santé-plus', 'st. (ouest)', 'co-op', 'zoe', 'ⅻ', '𝒜lpha', 'dæmon',
+  'orsted', 'ørsted', 'resilience rurale', 'climat', 'w', 'ZZZ ÿ',
+];
+
+let database: DatabaseHandle;
+let names: string[];
+const actor: Actor = { userId: '00000000-0000-4000-8000-000000000000', organizationId: '00000000-0000-4000-8000-000000000001', email: 'x@example.org', name: 'X', role: 'member', isInstanceAdmin: false, language: null, via: 'session' };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const rows = directory(1500);
+  for (let start = 0; start < rows.length; start += 500) await database.db.insert(organizations).values(rows.slice(start, start + 500));
+  names = rows.filter((row) => !row.deletedAt).map((row) => row.name);
+});
+afterAll(async () => database?.close());
+
+type Page = { items: Array<{ id: string; name: string }>; nextCursor: string | null };
+
+/** Every page of a search, up to `maxPages`, as ids and cursors. */
+async function allPages(query: Omit<OrganizationListQuery, 'limit'>, limit: number, directory: DirectorySearch | undefined, maxPages = 12): Promise<Array<{ ids: string[]; nextCursor: string | null }>> {
+  const pages: Array<{ ids: string[]; nextCursor: string | null }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = (await listOrganizations(database.db, { actor, query: { ...query, limit, cursor }, directory })) as Page;
+    pages.push({ ids: page.items.map((item) => item.id), nextCursor: page.nextCursor });
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && pages.length < maxPages);
+  return pages;
+}
+
+describe('the in-process directory index', () => {
+  it('ranks, pages and cursors every query exactly as the ranking statement does', async () => {
+    const search = new DirectorySearch();
+    const phrases = [...queries, names[7]!, names[42]!, names[99]!.slice(0, 6), names[500]!.toUpperCase(), `${names[3]!} x`];
+    let compared = 0;
+    for (const q of phrases) {
+      for (const [limit, filters] of [
+        [25, {}],
+        [3, {}],
+        [10, { type: '21' }],
+        [7, { country: 'BF', scope: 'local' }],
+        [5, { sector: '12220' }],
+      ] as const) {
+        const viaDatabase = await allPages({ q, ...filters }, limit, undefined);
+        const viaIndex = await allPages({ q, ...filters }, limit, search);
+        expect(viaIndex, `q=${q} limit=${limit} ${JSON.stringify(filters)}`).toEqual(viaDatabase);
+        compared += viaDatabase.reduce((sum, page) => sum + page.ids.length, 0);
+      }
+    }
+    expect(search.stats.builds).toBe(1);
+    // The comparison is not vacuous: the queries find many organizations.
+    expect(compared).toBeGreaterThan(2000);
+  }, 120_000);
+
+  it('continues a page the database started, and the other way round', async () => {
+    const search = new DirectorySearch();
+    const first = (await listOrganizations(database.db, { actor, query: { q: 'de', limit: 4 } })) as Page;
+    const second = (await listOrganizations(database.db, { actor, query: { q: 'de', limit: 4, cursor: first.nextCursor! }, directory: search })) as Page;
+    const both = (await listOrganizations(database.db, { actor, query: { q: 'de', limit: 8 } })) as Page;
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(both.items.map((item) => item.id));
+    const third = (await listOrganizations(database.db, { actor, query: { q: 'de', limit: 4, cursor: second.nextCursor! } })) as Page;
+    const twelve = (await listOrganizations(database.db, { actor, query: { q: 'de', limit: 12 }, directory: search })) as Page;
+    expect([...first.items, ...second.items, ...third.items].map((item) => item.id)).toEqual(twelve.items.map((item) => item.id));
+  });
+
+  it('leaves deleted organizations and relationship filters to the database', async () => {
+    const search = new DirectorySearch();
+    const admin: Actor = { ...actor, isInstanceAdmin: true };
+    const deleted = (await listOrganizations(database.db, { actor: admin, query: { q: 'de', limit: 100, deleted: 'true' }, directory: search })) as Page;
+    expect(deleted.items.length).toBeGreaterThan(0);
+    expect(search.stats.builds).toBe(0);
+  });
+});
+
+describe('code point order', () => {
+  it('orders as the database orders text in collation "C"', async () => {
+    const samples = ['a', 'b', 'é', 'z', '\u{ffff}', '\u{e000}', '\u{10000}', '𝒜', 'ab', 'a\u{10000}', 'a\u{ffff}', '', 'Ⅻ', 'ı', 'İ'];
+    const sorted = [...samples].sort(compareCodePoints);
+    // Sorted by the database, in byte order of UTF-8.
+    const rows = await rawQuery(database.db)<{ value: string }>('select value from unnest($1::text[]) as value order by value collate "C"', [samples]);
+    expect(sorted).toEqual(rows.map((row) => row.value));
+  });
+
+  it('builds an index whose incremental updates match a fresh build', () => {
+    const entry = (id: string, k: string, words: string[], acronym = '') => ({
+      row: { id, name: k, acronym: null, identifier: null, type: null, country: null, scope: null, sectors: [], deletedAt: null },
+      k,
+      l: [...k].length,
+      acronym,
+      words,
+      seen: 0,
+    });
+    const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const built = DirectoryIndex.of([entry(ids(1), 'sahel water', ['sahel', 'water']), entry(ids(2), 'water trust', ['water', 'trust'])]);
+    const updated = DirectoryIndex.of([entry(ids(1), 'sahel water', ['sahel', 'water'])]);
+    updated.put(entry(ids(3), 'old name', ['old', 'name']));
+    updated.put(entry(ids(2), 'water trust', ['water', 'trust']));
+    updated.remove(ids(3));
+    const query = { phrase: 'wat', words: ['wat'], corrections: new Map(), filters: {}, key: undefined, take: 10 };
+    expect(updated.rank(query).map((ranked) => ranked.entry.row.id)).toEqual(built.rank(query).map((ranked) => ranked.entry.row.id));
+    expect(updated.rank({ ...query, phrase: 'old', words: ['old'] })).toEqual([]);
+    expect(updated.size).toBe(2);
+  });
+});
