@@ -155,6 +155,8 @@ describe('code point order', () => {
       acronym,
       words,
       seen: 0,
+      prefixes: 0,
+      wholes: 0,
     });
     const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     const built = DirectoryIndex.of([entry(ids(1), 'sahel water', ['sahel', 'water']), entry(ids(2), 'water trust', ['water', 'trust'])]);

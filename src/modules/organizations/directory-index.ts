@@ -17,8 +17,10 @@ export type DirectoryEntry = {
   acronym: string;
   /** The words of search_bands (name, acronym, other names), without the length band. */
   words: string[];
-  /** The last search that looked at this entry (to visit each candidate once). */
+  /** Scratch of the ranking: the last search that reached this entry, and how many of its words did (as prefixes, as whole words). */
   seen: number;
+  prefixes: number;
+  wholes: number;
 };
 
 /** The directory filters the index answers (the others go to the database). */
@@ -182,11 +184,11 @@ export class DirectoryIndex {
     }
   }
 
-  /** The lists of the words starting with `prefix`. */
-  private *startingWith(prefix: string): Generator<DirectoryEntry[]> {
+  /** The words starting with `prefix`, with their lists. */
+  private *startingWith(prefix: string): Generator<[string, DirectoryEntry[]]> {
     for (let at = lowerBound(this.words, prefix, (item, probe) => (item < probe ? -1 : 1)); at < this.words.length && this.words[at]!.startsWith(prefix); at += 1) {
       const list = this.byWord.get(this.words[at]!);
-      if (list && list.length > 0) yield list;
+      if (list && list.length > 0) yield [this.words[at]!, list];
     }
   }
 
@@ -226,43 +228,44 @@ export class DirectoryIndex {
     }
     if (page.length === take || !wanted(1) && !wanted(0)) return page;
 
-    // Tiers 1 and 0: the candidates are the organizations of the word with the fewest.
-    const terms = query.words.map((word) => ({ word, alternatives: new Set(query.corrections.get(word) ?? []) }));
-    const listsOf = (term: (typeof terms)[number]) => [...this.startingWith(term.word), ...[...term.alternatives].filter((known) => !known.startsWith(term.word)).map((known) => this.byWord.get(known) ?? [])];
-    let driver: DirectoryEntry[][] = [];
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const term of terms) {
-      const lists = listsOf(term);
-      const count = lists.reduce((sum, list) => sum + list.length, 0);
-      if (count < fewest) [driver, fewest] = [lists, count];
-    }
-    const best = new BestOf(take - page.length);
+    // Tiers 1 and 0: each query word's organizations are counted in turn (the word's own, those of
+    // the words it starts, those of its corrections); an organization every word reached is a match,
+    // in tier 1 when every word reached it as a whole word. Least common words first.
+    const terms = query.words
+      .map((word) => {
+        const alternatives = new Set(query.corrections.get(word) ?? []);
+        const lists: Array<{ whole: boolean; list: DirectoryEntry[] }> = [];
+        for (const [known, list] of this.startingWith(word)) lists.push({ whole: known === word || alternatives.has(known), list });
+        for (const known of alternatives) if (!known.startsWith(word)) lists.push({ whole: true, list: this.byWord.get(known) ?? [] });
+        return { lists, size: lists.reduce((sum, { list }) => sum + list.length, 0) };
+      })
+      .sort((a, b) => a.size - b.size);
     const search = (this.searches += 1);
-    for (const list of driver) {
-      for (const entry of list) {
-        if (entry.seen === search) continue;
-        entry.seen = search;
-        if (entry.k.startsWith(phrase) || entry.acronym === phrase || !passes(entry)) continue;
-        let whole = true;
-        let prefixed = true;
-        for (const term of terms) {
-          let termWhole = false;
-          let termPrefixed = false;
-          for (const word of entry.words) {
-            if (word === term.word || term.alternatives.has(word)) termWhole = termPrefixed = true;
-            else if (word.startsWith(term.word)) termPrefixed = true;
-            if (termWhole) break;
+    const last = terms.length - 1;
+    const matches: DirectoryEntry[] = [];
+    terms.forEach(({ lists }, term) => {
+      for (const { whole, list } of lists) {
+        for (const entry of list) {
+          if (term === 0 && entry.seen !== search) {
+            entry.seen = search;
+            entry.prefixes = 0;
+            entry.wholes = 0;
+          } else if (entry.seen !== search) continue;
+          if (whole && entry.wholes === term) entry.wholes = term + 1;
+          if (entry.prefixes === term) {
+            entry.prefixes = term + 1;
+            if (term === last) matches.push(entry);
           }
-          whole &&= termWhole;
-          prefixed &&= termPrefixed;
-          if (!prefixed) break;
         }
-        if (!prefixed) continue;
-        const tier = whole ? 1 : 0;
-        if (!wanted(tier)) continue;
-        if (key?.tier === tier && (entry.l - key.length || compareCodePoints(entry.k, key.name) || compareIds(entry.row.id, key.id)) <= 0) continue;
-        best.offer({ entry, tier, l: entry.l, k: entry.k });
       }
+    });
+    const best = new BestOf(take - page.length);
+    for (const entry of matches) {
+      if (entry.k.startsWith(phrase) || entry.acronym === phrase || !passes(entry)) continue;
+      const tier = entry.wholes === terms.length ? 1 : 0;
+      if (!wanted(tier)) continue;
+      if (key?.tier === tier && (entry.l - key.length || compareCodePoints(entry.k, key.name) || compareIds(entry.row.id, key.id)) <= 0) continue;
+      best.offer({ entry, tier, l: entry.l, k: entry.k });
     }
     return [...page, ...best.sorted()];
   }

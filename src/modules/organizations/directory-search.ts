@@ -41,6 +41,8 @@ const toEntry = (row: EntryRow): DirectoryEntry => ({
   acronym: row.a,
   words: row.words,
   seen: 0,
+  prefixes: 0,
+  wholes: 0,
 });
 
 /** Printable ASCII: folded by lower-casing alone, when the database agrees (checked at each build). */
