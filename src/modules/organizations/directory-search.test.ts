@@ -100,6 +100,12 @@ async function searchByIndex(app: FastifyInstance, q: string) {
   return { ...result, reloaded: directory.stats.reloaded - before.reloaded };
 }
 
+/** The ids a search finds through listOrganizations with this DirectorySearch (a process of its own). */
+async function idsFrom(directory: DirectorySearch, q: string): Promise<string[]> {
+  const page = (await listOrganizations(t.database.db, { actor: memberActor, query: { q, limit: 100 }, directory })) as { items: Summary[] };
+  return page.items.map((item) => item.id);
+}
+
 async function create(app: FastifyInstance, session: Session, body: Record<string, unknown>): Promise<Saved> {
   const response = await app.inject({ method: 'POST', url: '/api/organizations', headers: session.headers(), payload: body });
   expect(response.statusCode, response.body).toBe(201);
@@ -187,7 +193,7 @@ describe('the directory search, kept current through the audit trail', () => {
     const theirs = await directoryOf(other);
     expect(theirs).not.toBe(mine);
     const direct = new DirectorySearch();
-    const viaDirect = async (q: string) => ((await listOrganizations(t.database.db, { actor: memberActor, query: { q, limit: 100 }, directory: direct })) as { items: Summary[] }).items.map((item) => item.id);
+    const viaDirect = (q: string) => idsFrom(direct, q);
     const [first, second, third] = [word(), word(), word()];
     expect(await viaDirect(first)).toEqual([]);
     expect(direct.stats.builds).toBe(1);
@@ -229,7 +235,7 @@ describe('the directory search inside a transaction', () => {
     const directory = new DirectorySearch();
     const name = word();
     const query = { q: name, limit: 25 };
-    expect(((await listOrganizations(t.database.db, { actor: memberActor, query, directory })) as { items: Summary[] }).items).toEqual([]);
+    expect(await idsFrom(directory, name)).toEqual([]);
     const before = { ...directory.stats };
     const inside = await runAsActor(
       t.database.db,
@@ -244,15 +250,64 @@ describe('the directory search inside a transaction', () => {
     expect(inside.ids).toEqual([inside.id]);
     expect(directory.stats).toEqual(before);
     // Rolled back: neither this index nor the app's shows it.
-    const after = (await listOrganizations(t.database.db, { actor: memberActor, query, directory })) as { items: Summary[] };
-    expect(after.items).toEqual([]);
+    expect(await idsFrom(directory, name)).toEqual([]);
     expect(directory.stats.looks).toBe(before.looks + 1);
     expect((await searchByIndex(t.app, name)).ids).toEqual([]);
 
     // Committed: found at once.
     const committed = await runAsActor(t.database.db, memberActor.userId, async () => buildOrganization(t.app.db, { name: `${name} Committed` }));
-    expect(((await listOrganizations(t.database.db, { actor: memberActor, query, directory })) as { items: Summary[] }).items.map((item) => item.id)).toEqual([committed.id]);
+    expect(await idsFrom(directory, name)).toEqual([committed.id]);
     expect((await searchByIndex(t.app, name)).ids).toEqual([committed.id]);
+  });
+});
+
+describe('the directory search while another transaction of this process is open', () => {
+  /** Opens a transaction that writes an organization and waits; `end(commit)` ends it. */
+  async function openWriter(name: string) {
+    let release: (commit: boolean) => void = () => {};
+    const gate = new Promise<boolean>((resolve) => (release = resolve));
+    let written: (id: string) => void = () => {};
+    const id = new Promise<string>((resolve) => (written = resolve));
+    const ended = t.database.db
+      .transaction(async (tx) => {
+        written((await buildOrganization(tx as unknown as Database, { name })).id);
+        if (!(await gate)) tx.rollback();
+      })
+      .catch(() => undefined);
+    return { id: await id, end: async (commit: boolean) => (release(commit), ended) };
+  }
+
+  // On PGlite (one connection) a search waits for the transaction; on PostgreSQL it runs beside
+  // it. Either way it must not show the write before the commit, nor keep it after a rollback.
+  it('never keeps a write that is rolled back, whether the search ran beside the transaction or after it', async () => {
+    const directory = new DirectorySearch();
+    const name = word();
+    const find = () => idsFrom(directory, name);
+    expect(await find()).toEqual([]);
+    const writer = await openWriter(name);
+    const during = find();
+    const viaApp = search(t.app, member, name);
+    await writer.end(false);
+    expect(await during).toEqual([]);
+    expect((await viaApp).ids).toEqual([]);
+    expect(await find()).toEqual([]);
+    expect((await searchByIndex(t.app, name)).ids).toEqual([]);
+    expect(directory.stats.builds).toBe(1);
+  });
+
+  it('shows a write once its transaction has committed', async () => {
+    const directory = new DirectorySearch();
+    const name = word();
+    const find = () => idsFrom(directory, name);
+    expect(await find()).toEqual([]);
+    const writer = await openWriter(name);
+    const during = find();
+    await writer.end(true);
+    // Before the commit (PostgreSQL) or after it (PGlite, where the search waited).
+    expect([[], [writer.id]]).toContainEqual(await during);
+    expect(await find()).toEqual([writer.id]);
+    expect((await searchByIndex(t.app, name)).ids).toEqual([writer.id]);
+    expect(directory.stats.builds).toBe(1);
   });
 });
 
@@ -267,26 +322,31 @@ async function connect(): Promise<pg.Client> {
 }
 
 describe.runIf(Boolean(process.env.DATABASE_URL))('the directory search and concurrent transactions (PostgreSQL)', () => {
+  // The uncommitted names are words of their own: a new search word is added to
+  // registry_search_words under a unique key, so another writer of the same new word would wait.
   it('never shows what another transaction has not committed, and shows it after the commit', async () => {
     const client = await connect();
     try {
-      const name = word();
+      const [pending, meanwhile, renamed] = [word(), word(), word()];
       await directoryOf(t.app);
       await client.query('begin');
-      const { rows } = await client.query<{ id: string }>(`insert into organizations (name) values ($1) returning id`, [`${name} Pending`]);
+      const { rows } = await client.query<{ id: string }>(`insert into organizations (name) values ($1) returning id`, [pending]);
       const id = rows[0]!.id;
       // A later transaction commits a change with a higher audit id meanwhile.
-      const meanwhile = await buildOrganization(t.database.db, { name: `${name} Meanwhile` });
-      expect((await searchByIndex(t.app, name)).ids).toEqual([meanwhile.id]);
-      expect((await searchByIndex(t.app, name)).ids).toEqual([meanwhile.id]);
+      const committed = await buildOrganization(t.database.db, { name: meanwhile });
+      expect((await searchByIndex(t.app, meanwhile)).ids).toEqual([committed.id]);
+      expect((await searchByIndex(t.app, pending)).ids).toEqual([]);
+      expect((await searchByIndex(t.app, pending)).ids).toEqual([]);
       await client.query('commit');
-      expect((await searchByIndex(t.app, name)).ids.sort()).toEqual([id, meanwhile.id].sort());
+      expect((await searchByIndex(t.app, pending)).ids).toEqual([id]);
 
       await client.query('begin');
-      await client.query(`update organizations set name = $2 where id = $1`, [id, `${word()} Renamed`]);
-      expect((await searchByIndex(t.app, name)).ids).toContain(id);
+      await client.query(`update organizations set name = $2 where id = $1`, [id, renamed]);
+      expect((await searchByIndex(t.app, renamed)).ids).toEqual([]);
+      expect((await searchByIndex(t.app, pending)).ids).toEqual([id]);
       await client.query('rollback');
-      expect((await searchByIndex(t.app, name)).ids).toContain(id);
+      expect((await searchByIndex(t.app, pending)).ids).toEqual([id]);
+      expect((await searchByIndex(t.app, renamed)).ids).toEqual([]);
     } finally {
       await client.query('rollback').catch(() => undefined);
       await client.end();
@@ -296,13 +356,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('the directory search and conc
   it('lets the database answer while the index cannot be built because a writer is in progress', async () => {
     const client = await connect();
     try {
-      const name = word();
-      const committed = await buildOrganization(t.database.db, { name: `${name} Committed` });
+      const [name, pending] = [word(), word()];
+      const committed = await buildOrganization(t.database.db, { name });
       await client.query('begin');
-      await client.query(`insert into organizations (name) values ($1)`, [`${name} Pending`]);
+      await client.query(`insert into organizations (name) values ($1)`, [pending]);
       const directory = new DirectorySearch();
-      const page = (await listOrganizations(t.database.db, { actor: memberActor, query: { q: name, limit: 25 }, directory })) as { items: Summary[] };
-      expect(page.items.map((item) => item.id)).toEqual([committed.id]);
+      const find = (q: string) => idsFrom(directory, q);
+      expect(await find(name)).toEqual([committed.id]);
+      expect(await find(pending)).toEqual([]);
       expect(directory.stats.builds).toBe(0);
     } finally {
       await client.query('rollback').catch(() => undefined);
@@ -327,7 +388,7 @@ describe('the directory search after a bulk IATI import', () => {
   it('finds the organizations the import created with the next search (the index is built again)', async () => {
     const mine = await directoryOf(t.app);
     const direct = new DirectorySearch();
-    const viaDirect = async (q: string) => ((await listOrganizations(t.database.db, { actor: memberActor, query: { q, limit: 100 }, directory: direct })) as { items: Summary[] }).items.map((item) => item.id);
+    const viaDirect = (q: string) => idsFrom(direct, q);
     const [first, second] = [word(), word()];
     expect(await viaDirect(first)).toEqual([]);
     const before = { app: mine.stats.builds, direct: direct.stats.builds };
@@ -389,8 +450,8 @@ describe('concurrent searches', () => {
     const renamed = word();
     await t.database.db.update(organizations).set({ name: `${renamed} Consortium` }).where(eq(organizations.id, saved.id));
     const looks = direct.stats.looks;
-    const pages = await Promise.all(Array.from({ length: count }, () => listOrganizations(t.database.db, { actor: memberActor, query: { q: renamed, limit: 10 }, directory: direct })));
-    for (const page of pages) expect((page as { items: Summary[] }).items.map((item) => item.id)).toEqual([saved.id]);
+    const pages = await Promise.all(Array.from({ length: count }, () => idsFrom(direct, renamed)));
+    for (const ids of pages) expect(ids).toEqual([saved.id]);
     expect(direct.stats.looks - looks).toBe(1);
   });
 });
