@@ -73,7 +73,7 @@ export class AuditFollower {
    * The changes recorded since the last look (or the start), oldest first, and `done`, to call once
    * they are applied: until then (if applying fails, say) the next look reports them again.
    */
-  async look(db: Database): Promise<{ changes: TrailChange[]; done: () => void }> {
+  async look(db: Database): Promise<{ changes: TrailChange[]; restarted: boolean; done: () => void }> {
     const at = this.position;
     if (!at) throw new Error('AuditFollower.look before start');
     const [row] = await rawQuery(db)<LookRow>(lookText, [at.floor.toString(), this.tables]);
@@ -102,6 +102,8 @@ export class AuditFollower {
     const next: Position = { floor, lastHorizon: BigInt(row!.horizon), reported, writers, looks };
     return {
       changes,
+      // The trail is only appended to; a lower highest id means it was replaced (a restore): start again.
+      restarted: BigInt(row!.horizon) < at.lastHorizon,
       done: () => {
         if (this.position === at) this.position = next;
       },

@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor.js';
 import { compareCodePoints, DirectoryIndex } from './directory-index.js';
 import { DirectorySearch } from './directory-search.js';
 import { listOrganizations } from './list-organizations.js';
+import { correctWords } from './search.js';
 import type { OrganizationListQuery } from './schemas.js';
 
 // The in-process index must give exactly what the ranking statement gives: the same organizations,
@@ -135,6 +136,42 @@ describe('the in-process directory index', () => {
     const deleted = (await listOrganizations(database.db, { actor: admin, query: { q: 'de', limit: 100, deleted: 'true' }, directory: search })) as Page;
     expect(deleted.items.length).toBeGreaterThan(0);
     expect(search.stats.builds).toBe(0);
+  });
+});
+
+describe('misspelt words corrected in process', () => {
+  it('gives the corrections the database gives, for many misspellings of every known word', async () => {
+    const search = new DirectorySearch();
+    const copy = (await search.current(database.db))!;
+    const known = (await rawQuery(database.db)<{ word: string }>('select word from registry_search_words')).map((row) => row.word);
+    expect(known.length).toBeGreaterThan(30);
+    const { next } = generator(7);
+    // Each known word dropped, doubled, swapped and replaced a letter, and cut short.
+    const misspelt = new Set<string>();
+    for (const word of known.filter((candidate) => /^[a-z]+$/.test(candidate))) {
+      const at = Math.floor(next() * word.length);
+      misspelt.add(word.slice(0, at) + word.slice(at + 1));
+      misspelt.add(word.slice(0, at) + word[at] + word.slice(at));
+      misspelt.add(word.slice(0, at) + (word[at + 1] ?? '') + word[at] + word.slice(at + 2));
+      misspelt.add(word.slice(0, at) + String.fromCharCode(97 + Math.floor(next() * 26)) + word.slice(at + 1));
+      misspelt.add(word.slice(0, Math.max(4, word.length - 2)) + 'x');
+    }
+    const inputs = [...misspelt];
+    let corrected = 0;
+    for (let start = 0; start < inputs.length; start += 50) {
+      const batch = inputs.slice(start, start + 50);
+      const inProcess = copy.words.correct(batch);
+      expect(inProcess).toBeDefined();
+      expect(inProcess, batch.join(' ')).toEqual(await correctWords(database.db, batch));
+      corrected += inProcess!.size;
+    }
+    expect(corrected).toBeGreaterThan(50);
+  });
+
+  it('leaves a word that is not plain ASCII to the database', async () => {
+    const copy = (await new DirectorySearch().current(database.db))!;
+    expect(copy.words.correct(['łódzz'])).toBeUndefined();
+    expect(copy.words.correct(['sol'])).toEqual(new Map());
   });
 });
 

@@ -12,10 +12,13 @@ import type { Database } from '../../db/client.js';
 import { AuditFollower } from '../../db/audit-follower.js';
 import { inTransaction, rawQuery } from '../../db/raw-query.js';
 import { DirectoryIndex, type DirectoryEntry } from './directory-index.js';
+import { isKnownWordCandidate, KnownWords } from './word-corrections.js';
+import { WORD_CORRECTION_THRESHOLD } from './search.js';
 import type { OrganizationSummaryRow } from './search-page.js';
 
 type EntryRow = {
   id: string;
+  deleted: boolean;
   name: string;
   acronym: string | null;
   identifier: string | null;
@@ -29,10 +32,17 @@ type EntryRow = {
   words: string[];
 };
 
-// What the index holds of each organization that is not deleted; the search columns as stored.
-const entriesText = (only: string) => `select id, name, acronym, identifier, type, country, scope, sectors, search_name as k, length(search_name) as l,
-  lower(coalesce(acronym, '')) as a, array(select word from unnest(tsvector_to_array(search_bands)) as word where left(word, 1) <> '#') as words
-  from organizations where deleted_at is null${only}`;
+// What the index holds of each organization; the search columns as stored.
+const entriesText = (where: string) => `select id, deleted_at is not null as deleted, name, acronym, identifier, type, country, scope, sectors, search_name as k,
+  length(search_name) as l, lower(coalesce(acronym, '')) as a,
+  array(select word from unnest(tsvector_to_array(search_bands)) as word where left(word, 1) <> '#') as words
+  from organizations where ${where}`;
+
+type WordRow = { word: string; trigrams: string[] };
+/** The known words with their trigrams as pg_trgm makes them; the threshold of its % operator. */
+const knownWordsText = `select word, show_trgm(word) as trigrams from registry_search_words`;
+const newWordsText = `select word, show_trgm(word) as trigrams from unnest($1::text[]) as word`;
+const thresholdText = `select coalesce(nullif(current_setting('pg_trgm.similarity_threshold', true), ''), '0.3')::float8 as threshold`;
 
 const toEntry = (row: EntryRow): DirectoryEntry => ({
   row: { id: row.id, name: row.name, acronym: row.acronym, identifier: row.identifier, type: row.type, country: row.country, scope: row.scope, sectors: row.sectors, deletedAt: null },
@@ -52,15 +62,18 @@ const MAX_NORMALIZED = 10_000;
 /** After a build refused because writers were in progress, the database answers for this long. */
 const RETRY_BUILD_MS = 1_000;
 
+/** The in-process copy of the directory: its organizations, and the known words to correct misspellings. */
+export type DirectoryCopy = { index: DirectoryIndex; words: KnownWords };
+
 export class DirectorySearch {
-  private index: DirectoryIndex | null = null;
+  private copy: DirectoryCopy | null = null;
   private readonly follower = new AuditFollower(['organizations', 'iati_imports']);
   private retryBuildAt = 0;
   private asciiFolds = false;
   /** Texts folded by the database (non-ASCII), most recent last. */
   private readonly normalized = new Map<string, string>();
   private tail: Promise<unknown> = Promise.resolve();
-  private next: Promise<DirectoryIndex | null> | null = null;
+  private next: Promise<DirectoryCopy | null> | null = null;
   /** Counters for tests and benchmarks. */
   readonly stats = { builds: 0, looks: 0, reloaded: 0 };
 
@@ -68,7 +81,7 @@ export class DirectorySearch {
    * The index, brought up to date by a reading of the trail that started after this call; null
    * when the database must answer (in a transaction, or while the index cannot be built).
    */
-  current(db: Database): Promise<DirectoryIndex | null> {
+  current(db: Database): Promise<DirectoryCopy | null> {
     if (inTransaction(db)) return Promise.resolve(null);
     // A reading not started yet starts after this call: join it.
     if (this.next) return this.next;
@@ -96,26 +109,32 @@ export class DirectorySearch {
     return row!.folded;
   }
 
-  private async refresh(db: Database): Promise<DirectoryIndex | null> {
-    if (!this.index) return this.build(db);
-    const { changes, done } = await this.follower.look(db);
+  private async refresh(db: Database): Promise<DirectoryCopy | null> {
+    if (!this.copy) return this.build(db);
+    const { changes, restarted, done } = await this.follower.look(db);
     this.stats.looks += 1;
-    if (changes.some((change) => change.table === 'iati_imports')) return this.build(db);
+    if (restarted || changes.some((change) => change.table === 'iati_imports')) return this.build(db);
     const ids = [...new Set(changes.map((change) => change.recordId))];
     if (ids.length > 0) {
+      const query = rawQuery(db);
       // Read after the trail: at least as new as the changes it reported.
-      const rows = await rawQuery(db)<EntryRow>(entriesText(' and id = any($1::uuid[])'), [ids]);
-      const present = new Set(rows.map((row) => row.id));
-      for (const id of ids) if (!present.has(id)) this.index.remove(id);
-      for (const row of rows) this.index.put(toEntry(row));
+      const rows = await query<EntryRow>(entriesText('id = any($1::uuid[])'), [ids]);
+      // The known words grow with every organization written, deleted ones included (migration registry_search_words).
+      const fresh = [...new Set(rows.flatMap((row) => row.words))].filter((word) => isKnownWordCandidate(word) && !this.copy!.words.has(word));
+      const words = fresh.length > 0 ? await query<WordRow>(newWordsText, [fresh]) : [];
+      const { index } = this.copy;
+      for (const { word, trigrams } of words) this.copy.words.add(word, trigrams);
+      const present = new Set(rows.filter((row) => !row.deleted).map((row) => row.id));
+      for (const id of ids) if (!present.has(id)) index.remove(id);
+      for (const row of rows) if (!row.deleted) index.put(toEntry(row));
       this.stats.reloaded += ids.length;
     }
     done();
-    return this.index;
+    return this.copy;
   }
 
-  private async build(db: Database): Promise<DirectoryIndex | null> {
-    this.index = null;
+  private async build(db: Database): Promise<DirectoryCopy | null> {
+    this.copy = null;
     if (Date.now() < this.retryBuildAt) return null;
     // The trail position first: whatever changes after it is read again by the next look.
     if (!(await this.follower.start(db))) {
@@ -125,9 +144,11 @@ export class DirectorySearch {
     const query = rawQuery(db);
     const [fold] = await query<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [ASCII_SAMPLE]);
     this.asciiFolds = fold!.folded === ASCII_SAMPLE.toLowerCase();
-    const rows = await query<EntryRow>(entriesText(''));
-    this.index = DirectoryIndex.of(rows.map(toEntry));
+    const [setting] = await query<{ threshold: number }>(thresholdText);
+    const words = KnownWords.of(await query<WordRow>(knownWordsText), Math.max(WORD_CORRECTION_THRESHOLD, Number(setting!.threshold)));
+    const rows = await query<EntryRow>(entriesText('deleted_at is null'));
+    this.copy = { index: DirectoryIndex.of(rows.map(toEntry)), words };
     this.stats.builds += 1;
-    return this.index;
+    return this.copy;
   }
 }

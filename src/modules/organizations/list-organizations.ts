@@ -42,10 +42,10 @@ export async function listOrganizations(db: Database, options: { actor: Actor; q
   // A query with no letters or digits in it matches nothing (rather than everything).
   if (query.q) {
     // The in-process index holds the organizations that are not deleted, with the filters of their own columns.
-    const index = directory && query.deleted !== 'true' && !query.relationship ? await directory.current(db) : null;
-    if (index) {
+    const copy = directory && query.deleted !== 'true' && !query.relationship ? await directory.current(db) : null;
+    if (copy) {
       const filters = { type: query.type, country: query.country, scope: query.scope, sector: query.sector };
-      return searchDirectoryIndex(db, index, (text) => directory!.normalize(db, text), { q: query.q, filters, limit: query.limit, cursor: query.cursor });
+      return searchDirectoryIndex(db, copy, (text) => directory!.normalize(db, text), { q: query.q, filters, limit: query.limit, cursor: query.cursor });
     }
   }
   const conditions = organizationFilters(options.actor, query);

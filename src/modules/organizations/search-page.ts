@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { invalidField } from '../../lib/errors.js';
 import { correctWords, phraseText, searchTerms, searchWords, type Corrections, type SearchTerms } from './search.js';
 import type { DirectoryFilters, DirectoryIndex } from './directory-index.js';
+import type { KnownWords } from './word-corrections.js';
 
 /** What the directory shows of an organization (presentOrganizationSummary): the search reads only these columns. */
 const summaryColumns = {
@@ -145,20 +146,24 @@ type Ranker = (words: string[], corrections: Corrections, key: Key | undefined, 
 /**
  * The directory search: organizations matching every query word (accents and case ignored, word
  * prefixes, misspelt words corrected against the known words), best first (see SEARCH_TIERS),
- * one page after `cursor`, ranked by `rank`. When the query as typed finds nothing, the words no
+ * one page after `cursor`, ranked by `rank`, misspelt words corrected by `correct`. When the query as typed finds nothing, the words no
  * known word starts with are corrected; the cursor remembers it.
  */
-async function searchPage(db: Database, options: { q: string; limit: number; cursor?: string }, rank: Ranker): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
+async function searchPage(
+  options: { q: string; limit: number; cursor?: string },
+  rank: Ranker,
+  correct: (words: string[]) => Promise<Corrections>,
+): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
   const words = searchWords(options.q);
   if (words.length === 0) return { items: [], nextCursor: null };
   const key = readCursor(options.cursor);
   const take = options.limit + 1;
-  let corrections: Corrections = key?.corrected ? await correctWords(db, words) : new Map();
+  let corrections: Corrections = key?.corrected ? await correct(words) : new Map();
   let found = await rank(words, corrections, key, take);
   if (found.length === 0 && !key) {
     // Nothing matches as typed: if some words are misspelt (no known word starts with them), search
     // again with each one's closest known words.
-    corrections = await correctWords(db, words);
+    corrections = await correct(words);
     if (corrections.size > 0) found = await rank(words, corrections, undefined, take);
   }
   const page = found.slice(0, options.limit);
@@ -176,23 +181,32 @@ export async function searchOrganizations(
   trace?: (statement: SQL) => void,
 ): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
   const filters = and(...options.filters) ?? sql`true`;
-  return searchPage(db, options, (words, corrections, key, take) => ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, key, take), trace));
+  return searchPage(
+    options,
+    (words, corrections, key, take) => ranked(db, rankingStatement(searchTerms(options.q, words, corrections), filters, key, take), trace),
+    (words) => correctWords(db, words),
+  );
 }
 
 /**
- * The same search over the in-process index (directory-index.ts), for organizations that are not
- * deleted, within `filters`: the same pages and cursors as searchOrganizations. `normalize` folds a
- * text as the database does (lower(registry_unaccent(...))).
+ * The same search over the in-process copy of the directory (directory-index.ts, word-corrections.ts),
+ * for organizations that are not deleted, within `filters`: the same pages and cursors as
+ * searchOrganizations. `normalize` folds a text as the database does (lower(registry_unaccent(...))).
  */
 export async function searchDirectoryIndex(
   db: Database,
-  index: DirectoryIndex,
+  directory: { index: DirectoryIndex; words: KnownWords },
   normalize: (text: string) => Promise<string>,
   options: { q: string; filters: DirectoryFilters; limit: number; cursor?: string },
 ): Promise<{ items: OrganizationSummaryRow[]; nextCursor: string | null }> {
-  return searchPage(db, options, async (words, corrections, key, take) => {
-    const phrase = await normalize(phraseText(options.q, words, corrections));
-    const position = key && { tier: key.tier, length: key.length, name: key.name, id: key.id.toLowerCase() };
-    return index.rank({ phrase, words, corrections, filters: options.filters, key: position, take }).map(({ entry, tier, l, k }) => ({ organization: entry.row, tier, l, k }));
-  });
+  return searchPage(
+    options,
+    async (words, corrections, key, take) => {
+      const phrase = await normalize(phraseText(options.q, words, corrections));
+      const position = key && { tier: key.tier, length: key.length, name: key.name, id: key.id.toLowerCase() };
+      return directory.index.rank({ phrase, words, corrections, filters: options.filters, key: position, take }).map(({ entry, tier, l, k }) => ({ organization: entry.row, tier, l, k }));
+    },
+    // A word that is not plain ASCII is corrected by the database (its trigrams depend on the server's locale).
+    async (words) => directory.words.correct(words) ?? correctWords(db, words),
+  );
 }

@@ -20,9 +20,9 @@ export const normalizedQuery = (text: string): SQL => sql`lower(public.registry_
 /** How similar (pg_trgm similarity, 0..1) a known word must be to a query word to stand in for it ("childern" ~ children: 0.38). */
 export const WORD_CORRECTION_THRESHOLD = 0.35;
 /** Shorter query words are matched as prefixes only: a typo in three letters leaves too many neighbours. */
-const MIN_CORRECTED_LENGTH = 4;
+export const MIN_CORRECTED_LENGTH = 4;
 /** At most this many corrections per query word (the closest ones). */
-const MAX_CORRECTIONS = 5;
+export const MAX_CORRECTIONS = 5;
 
 /** Lower-case words without accents, as the database normalises them (used to build the prefix query). */
 export function searchWords(query: string): string[] {
@@ -112,8 +112,9 @@ export async function correctWords(db: Database, words: string[]): Promise<Corre
     from unnest(${sql.param(candidates)}::text[]) as input(word)
     cross join lateral (
       select word from registry_search_words
-      where word % input.word and similarity(word, input.word) >= ${WORD_CORRECTION_THRESHOLD}
-      order by similarity(word, input.word) desc, word
+      where word % input.word and similarity(word, input.word) >= ${WORD_CORRECTION_THRESHOLD}::float8
+      -- Ties in code point order: the same on every server locale (and in the in-process copy, word-corrections.ts).
+      order by similarity(word, input.word) desc, word collate "C"
       limit ${MAX_CORRECTIONS}
     ) as known
     where not exists (
