@@ -39,23 +39,34 @@
 //                                authenticity                      320      14 %       106    2299       0
 //                                organization search                89       4 %       202    3952       0
 //     (the same on PGlite at load 11, before the prepared queries: 849, 417, 77, 164, 24 req/s)
+//   postgres, search from the     health (ceiling)                 7866 / 7907     100 %    -      14 / 13      0
+//     in-process index, back to   auth/csrf (signed in)            5683 / 6032              -      16 / 16      0
+//     back at 09:21 UTC (load     programme page                   2711 / 3189              -      30 / 26      0
+//     1.9): the commit before,    authenticity                     1862 / 1982              -      49 / 36      0
+//     then this one               organization search               352 / 2068              -     358 / 37      0
+//   pglite, index (load 1.0)      health 2401; auth/csrf 1337; programme page 528; authenticity 445;
+//                                 organization search 446 req/s (p99 935 ms: one query at a time); 0 errors
+//   What the last step changed: the directory search answers from an in-process copy of the directory
+//   (src/modules/organizations/directory-index.ts: the same ranking, pages and cursors as the ranking
+//   statement, proven equal on a generated directory; misspelt words corrected in process with
+//   PostgreSQL's own trigrams), brought up to date before each search by one look at the audit trail
+//   shared by the searches waiting at that moment. Server RSS with the 100,000-organization copy: ~375 MB.
 //   What the last step changed: the session look-up, the programme access check, the programme page's
 //   read and the profile cache's validation are built once per database session (src/db/prepared.ts)
 //   and are named statements on PostgreSQL; building Drizzle SQL and parsing it had been most of a
 //   light request's cost (a signed-in trivial GET: 0.62 -> 0.27 ms of server CPU).
 //   First pass (cold profiles, each programme computed once): 200 programmes in 2.4-3.2 s on
 //   PostgreSQL, 6.4 s on PGlite.
-//   Soak, PostgreSQL, --soak 600, same run as the last PostgreSQL rows: 523,336 requests over
-//   programme page, authenticity and search (872 req/s), 0 errors, 0 non-2xx, p99 107 ms; server RSS
-//   314 MB at start, 300 MB at end, samples 275 to 378 MB going up and down with garbage collection:
-//   no growth. (Before the prepared queries: 293,828 requests, 340 -> 288 MB.)
-// Targets on PostgreSQL (no errors, p99 < 100 ms at 50 connections, flat memory): no errors and flat
-// memory are met; p99 is met by the programme page (51 ms) and the authenticity profile (40 ms), NOT
-// by the organization search (580 ms). A search costs ~3.8 ms of PostgreSQL CPU (its ranking
-// statement, one branch per tier, takes 0.6-1.5 ms to plan and 0.3-2 ms to run; a misspelt query
-// runs the correction and a second ranking) and ~2.7 ms in the server: at most ~300 searches a
-// second on two cores, so 50 waiting connections see ~170 ms at the median. A prepared generic plan
-// would skip the planning, but it cannot know how common the words are and took 384 ms a search.
+//   Soak, PostgreSQL, --soak 600, with the index (09:09 UTC, load 2-3): 1,004,199 requests over programme
+//   page, authenticity and search (1,674 req/s), 0 errors, 0 non-2xx, p99 55 ms; server RSS 375 MB at
+//   start, 404 MB at end, samples 397 to 801 MB going up and down with garbage collection (more
+//   requests a second than before, so more garbage between collections): no growth. (Before the index:
+//   523,336 requests, 314 -> 300 MB, samples 275-378 MB.)
+// Targets on PostgreSQL (no errors, p99 < 100 ms at 50 connections, flat memory): all met. p99 of the
+// programme page 26-51 ms, of the authenticity profile 36-78 ms, of the organization search 37-80 ms
+// (five runs today, load 1-3). Before the index, a search cost ~3.8 ms of PostgreSQL CPU (planning and
+// running its ranking statement, and a second one for misspelt words) and went no higher than ~300 a
+// second; now it costs one look at the audit trail, shared by the searches waiting at that moment.
 // PGlite runs one query at a time: no target there, and no errors.
 // Loading the dataset takes 13-15 s on PostgreSQL and about 80 s on PGlite.
 import { fork, type ChildProcess } from 'node:child_process';
