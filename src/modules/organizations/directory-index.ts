@@ -56,7 +56,10 @@ export function compareCodePoints(a: string, b: string): number {
 // Surrogates (U+D800-DFFF, halves of code points above U+FFFF) sort after U+E000-FFFF in code point order.
 const codeUnitRank = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit);
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** JavaScript's own string order (UTF-16 code units): enough to keep the words sharing a prefix together. */
+export const compareUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Ids are lower-case UUIDs: their text order is PostgreSQL's uuid order. */
+const compareIds = compareUnits;
 
 /** (name, id): the order of tiers 3 and 2. */
 const byNameKey = (a: { k: string; id: string }, b: { k: string; id: string }) => compareCodePoints(a.k, b.k) || compareIds(a.id, b.id);
@@ -68,7 +71,7 @@ function compareRanked(a: RankedEntry, b: RankedEntry): number {
 }
 
 /** First index in a sorted array whose element is not before `probe`. */
-function lowerBound<T, P>(items: T[], probe: P, compare: (item: T, probe: P) => number): number {
+export function lowerBound<T, P>(items: T[], probe: P, compare: (item: T, probe: P) => number): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
@@ -158,7 +161,7 @@ export class DirectoryIndex {
     this.link(entry);
     this.byName.splice(lowerBound(this.byName, entry, entryByName), 0, entry);
     for (const word of entry.words) {
-      const at = lowerBound(this.words, word, (item, probe) => (item < probe ? -1 : item > probe ? 1 : 0));
+      const at = lowerBound(this.words, word, compareUnits);
       if (this.words[at] !== word) this.words.splice(at, 0, word);
     }
   }
@@ -186,7 +189,7 @@ export class DirectoryIndex {
 
   /** The words starting with `prefix`, with their lists. */
   private *startingWith(prefix: string): Generator<[string, DirectoryEntry[]]> {
-    for (let at = lowerBound(this.words, prefix, (item, probe) => (item < probe ? -1 : 1)); at < this.words.length && this.words[at]!.startsWith(prefix); at += 1) {
+    for (let at = lowerBound(this.words, prefix, compareUnits); at < this.words.length && this.words[at]!.startsWith(prefix); at += 1) {
       const list = this.byWord.get(this.words[at]!);
       if (list && list.length > 0) yield [this.words[at]!, list];
     }

@@ -3,7 +3,7 @@
 // trigram similarity as pg_trgm (the known words' trigrams are PostgreSQL's own, from show_trgm;
 // a query word's are computed here only when it is plain ASCII, where pg_trgm's rules do not depend
 // on the server's locale), the same threshold, order and number of corrections.
-import { compareCodePoints } from './directory-index.js';
+import { compareCodePoints, compareUnits, lowerBound } from './directory-index.js';
 import { MAX_CORRECTIONS, MIN_CORRECTED_LENGTH, WORD_CORRECTION_THRESHOLD, type Corrections } from './search.js';
 
 /** A word as registry_collect_search_words keeps it (migration registry_search_words): three characters or more, no digit. */
@@ -49,14 +49,7 @@ export class KnownWords {
   add(word: string, trigrams: string[]): void {
     if (this.known.has(word)) return;
     this.link(word, trigrams);
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! < word) low = middle + 1;
-      else high = middle;
-    }
-    this.sorted.splice(low, 0, word);
+    this.sorted.splice(lowerBound(this.sorted, word, compareUnits), 0, word);
   }
 
   private link(word: string, trigrams: string[]): void {
@@ -74,14 +67,7 @@ export class KnownWords {
   }
 
   private startsAKnownWord(prefix: string): boolean {
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low < this.sorted.length && this.sorted[low]!.startsWith(prefix);
+    return this.sorted[lowerBound(this.sorted, prefix, compareUnits)]?.startsWith(prefix) ?? false;
   }
 
   /**
