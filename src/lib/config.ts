@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   SEED_DEMO: booleanFromEnv.default(true),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  SEARCH_INDEX_MAX_ORGANIZATIONS: z.coerce.number().int().min(0).default(500_000),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   webDistDir: string;
+  /** The directory search keeps its index in process memory up to this many organizations (0: never); above, the database answers. */
+  searchIndexMaxOrganizations: number;
 };
 
 export class ConfigError extends Error {}
@@ -100,6 +103,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     trustProxy: value.TRUST_PROXY,
     seedDemo: value.SEED_DEMO,
     webDistDir: path.resolve(value.WEB_DIST_DIR),
+    searchIndexMaxOrganizations: value.SEARCH_INDEX_MAX_ORGANIZATIONS,
   };
 }
 

@@ -130,6 +130,16 @@ describe('the in-process directory index', () => {
     expect([...first.items, ...second.items, ...third.items].map((item) => item.id)).toEqual(twelve.items.map((item) => item.id));
   });
 
+  it('lets the database answer when the directory is larger than the configured limit, or the index is off', async () => {
+    for (const maxOrganizations of [0, 100]) {
+      const search = new DirectorySearch({ maxOrganizations });
+      expect(await search.current(database.db)).toBeNull();
+      const viaDatabase = await allPages({ q: 'sahel' }, 25, undefined);
+      expect(await allPages({ q: 'sahel' }, 25, search)).toEqual(viaDatabase);
+      expect(search.stats.builds).toBe(0);
+    }
+  });
+
   it('leaves deleted organizations and relationship filters to the database', async () => {
     const search = new DirectorySearch();
     const admin: Actor = { ...actor, isInstanceAdmin: true };

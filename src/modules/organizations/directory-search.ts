@@ -61,12 +61,16 @@ const ASCII_SAMPLE = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fr
 const MAX_NORMALIZED = 10_000;
 /** After a build refused because writers were in progress, the database answers for this long. */
 const RETRY_BUILD_MS = 1_000;
+/** After a build refused because the directory is larger than allowed, the database answers for this long. */
+const RETRY_LARGE_MS = 10 * 60_000;
 
 /** The in-process copy of the directory: its organizations, and the known words to correct misspellings. */
 export type DirectoryCopy = { index: DirectoryIndex; words: KnownWords };
 
 export class DirectorySearch {
   private copy: DirectoryCopy | null = null;
+  /** At most this many organizations in memory (0: none; the database answers every search). */
+  private readonly maxOrganizations: number;
   private readonly follower = new AuditFollower(['organizations', 'iati_imports']);
   private retryBuildAt = 0;
   private asciiFolds = false;
@@ -77,12 +81,16 @@ export class DirectorySearch {
   /** Counters for tests and benchmarks. */
   readonly stats = { builds: 0, looks: 0, reloaded: 0 };
 
+  constructor(options: { maxOrganizations?: number } = {}) {
+    this.maxOrganizations = options.maxOrganizations ?? Number.POSITIVE_INFINITY;
+  }
+
   /**
    * The index, brought up to date by a reading of the trail that started after this call; null
    * when the database must answer (in a transaction, or while the index cannot be built).
    */
   current(db: Database): Promise<DirectoryCopy | null> {
-    if (inTransaction(db)) return Promise.resolve(null);
+    if (inTransaction(db) || this.maxOrganizations === 0) return Promise.resolve(null);
     // A reading not started yet starts after this call: join it.
     if (this.next) return this.next;
     const run = this.tail.then(() => {
@@ -142,6 +150,11 @@ export class DirectorySearch {
       return null;
     }
     const query = rawQuery(db);
+    const [size] = await query<{ count: number }>('select count(*)::int as count from organizations where deleted_at is null');
+    if (size!.count > this.maxOrganizations) {
+      this.retryBuildAt = Date.now() + RETRY_LARGE_MS;
+      return null;
+    }
     const [fold] = await query<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [ASCII_SAMPLE]);
     this.asciiFolds = fold!.folded === ASCII_SAMPLE.toLowerCase();
     const [setting] = await query<{ threshold: number }>(thresholdText);

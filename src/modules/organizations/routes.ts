@@ -32,7 +32,7 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   // The directory's search index for this process, kept current from the audit trail.
-  const directory = new DirectorySearch();
+  const directory = new DirectorySearch({ maxOrganizations: app.config.searchIndexMaxOrganizations });
 
   app.get(
     '/api/organizations',
