@@ -31,6 +31,14 @@
  * foreign-key checks (one query per reference per row; ~0.5 s per 56,000 transactions for their
  * two organization references alone), while the whole reader needs ~1.2 s. COPY instead of
  * unnest INSERTs was measured and saves nothing here (same heap, index and check work).
+ * Why 0.5 cannot be reached on this 2-core machine, measured 2026-11-27 09:56 UTC (load 0.2), 50 MB,
+ * each run twice: parse only 0.78 s (0.94 CPU-s); the import as it is 5.9-6.7 s (own CPU 4.0-4.2 s,
+ * PostgreSQL 4.1-4.7 s); the same import with every participation, transaction, budget, country, sector
+ * and related activity kept as one JSON document per activity instead of rows (an experiment, not
+ * kept: the analysis and the export read those rows) 3.2-4.0 s (own CPU 2.8-3.6 s, PostgreSQL
+ * 2.05-2.5 s), 0.24x. Two cores run at most 2 CPU-seconds a second, so 0.5x (50 MB in 1.56 s) allows
+ * ~3.1 CPU-seconds in all, while parsing and mapping alone take ~1.3 s and PostgreSQL storing even the
+ * documents (6,250 programmes, their details, ~25,000 memberships, the new organizations) takes ~2 s.
  * Today's gains: the organization search columns' functions inline again (8,000 new
  * organizations: 1.7 s -> 0.8 s of database time) and every batch goes through one statement
  * queue; PostgreSQL 3.2-3.9 MB/s -> 5.9-6.9 MB/s. (Forcing custom plans on the connections
