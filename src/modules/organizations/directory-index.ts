@@ -82,6 +82,12 @@ export function lowerBound<T, P>(items: T[], probe: P, compare: (item: T, probe:
   return low;
 }
 
+const append = <T>(lists: Map<string, T[]>, key: string, item: T) => {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+};
+
 const removeFrom = <T>(items: T[], item: T) => {
   const index = items.indexOf(item);
   if (index < 0) return;
@@ -179,12 +185,8 @@ export class DirectoryIndex {
   }
 
   private link(entry: DirectoryEntry): void {
-    if (entry.acronym !== '') this.byAcronym.set(entry.acronym, [...(this.byAcronym.get(entry.acronym) ?? []), entry]);
-    for (const word of entry.words) {
-      const list = this.byWord.get(word);
-      if (list) list.push(entry);
-      else this.byWord.set(word, [entry]);
-    }
+    if (entry.acronym !== '') append(this.byAcronym, entry.acronym, entry);
+    for (const word of entry.words) append(this.byWord, word, entry);
   }
 
   /** The words starting with `prefix`, with their lists. */
