@@ -33,11 +33,17 @@ export type TrailChange = { table: string; recordId: string };
 
 type LookRow = { horizon: string; changes: Array<[string, string, string]>; pending: string[] };
 
-// The trail rows of the followed tables above the floor (the primary key's range), the highest id, the writers.
+// The trail rows of the followed tables above the floor, the highest id, the writers. The rows above
+// the floor are read as a range of the primary key, bounded above by the highest id (an estimate the
+// planner cannot inflate, even before the table's statistics exist), and only then filtered by table
+// (OFFSET 0 keeps the filter out of the range scan): left to itself, the planner would rather read
+// every trail row of the followed tables through the (table, record, id) index.
 // Not a named statement: a generic plan would not know that the range above the floor is small.
 const lookText = `select
   (select coalesce(max(id), 0) from audit_log)::text as horizon,
-  coalesce((select json_agg(json_build_array(id::text, table_name, record_id) order by id) from audit_log where id > $1::bigint and table_name = any($2::text[])), '[]'::json) as changes,
+  coalesce((select json_agg(json_build_array(id::text, table_name, record_id) order by id)
+    from (select id, table_name, record_id from audit_log where id > $1::bigint and id <= (select max(id) from audit_log) offset 0) as recent
+    where table_name = any($2::text[])), '[]'::json) as changes,
   ${WRITERS_IN_PROGRESS} as pending`;
 
 /** Where a follower stands: everything at or below `floor` is reported, and the rows above it in `reported`. */

@@ -194,18 +194,17 @@ describe('code point order', () => {
     expect(sorted).toEqual(rows.map((row) => row.value));
   });
 
+  const entry = (id: string, k: string, words: string[], acronym = '') => ({
+    row: { id, name: k, acronym: null, identifier: null, type: null, country: null, scope: null, sectors: [], deletedAt: null },
+    k,
+    l: [...k].length,
+    acronym,
+    words,
+    order: 0,
+  });
+  const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
   it('builds an index whose incremental updates match a fresh build', () => {
-    const entry = (id: string, k: string, words: string[], acronym = '') => ({
-      row: { id, name: k, acronym: null, identifier: null, type: null, country: null, scope: null, sectors: [], deletedAt: null },
-      k,
-      l: [...k].length,
-      acronym,
-      words,
-      seen: 0,
-      prefixes: 0,
-      wholes: 0,
-    });
-    const ids = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     const built = DirectoryIndex.of([entry(ids(1), 'sahel water', ['sahel', 'water']), entry(ids(2), 'water trust', ['water', 'trust'])]);
     const updated = DirectoryIndex.of([entry(ids(1), 'sahel water', ['sahel', 'water'])]);
     updated.put(entry(ids(3), 'old name', ['old', 'name']));
@@ -215,5 +214,54 @@ describe('code point order', () => {
     expect(updated.rank(query).map((ranked) => ranked.entry.row.id)).toEqual(built.rank(query).map((ranked) => ranked.entry.row.id));
     expect(updated.rank({ ...query, phrase: 'old', words: ['old'] })).toEqual([]);
     expect(updated.size).toBe(2);
+  });
+
+  it('ranks after thousands of random additions, changes and removals as a fresh build of the same entries does', () => {
+    const { next, pick } = generator(99);
+    const words = ['sahel', 'water', 'trust', 'eau', 'rural', 'de', 'du', 'kaya', 'ségou', 'zoë'];
+    const make = (n: number) => {
+      const chosen = Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(words));
+      // Many equal names and lengths: the order then rests on the id.
+      const k = next() < 0.5 ? chosen.join(' ') : `${chosen.join(' ')} ${Math.floor(next() * 20)}`;
+      return entry(ids(n), k, [...new Set(k.split(' '))], next() < 0.1 ? pick(words) : '');
+    };
+    const updated = DirectoryIndex.of(Array.from({ length: 200 }, (_, n) => make(n)));
+    const live = new Map<number, ReturnType<typeof make>>();
+    for (let n = 0; n < 200; n += 1) live.set(n, make(n));
+    const fresh = () => DirectoryIndex.of([...live.values()].map((value) => ({ ...value, row: { ...value.row } })));
+    for (const value of live.values()) updated.put({ ...value });
+    // Equal names, each new id just below the last one: every insertion halves the same gap of order
+    // numbers until the index must number everything again.
+    for (let n = 5000; n > 4960; n -= 1) {
+      const value = entry(ids(n), 'du water', ['du', 'water']);
+      updated.put({ ...value });
+      live.set(n, value);
+    }
+    for (let step = 0; step < 3000; step += 1) {
+      const n = Math.floor(next() * 400);
+      if (next() < 0.25) {
+        updated.remove(ids(n));
+        live.delete(n);
+      } else {
+        const value = make(n);
+        updated.put({ ...value });
+        live.set(n, value);
+      }
+    }
+    const reference = fresh();
+    const page = (index: DirectoryIndex, word: string, key?: { tier: number; length: number; name: string; id: string }) =>
+      index.rank({ phrase: word, words: [word], corrections: new Map(), filters: {}, key, take: 7 }).map((ranked) => [ranked.tier, ranked.entry.row.id]);
+    for (const word of [...words, 'sa', 'w', 's']) {
+      expect(page(updated, word), word).toEqual(page(reference, word));
+      // And the pages after a cursor in the middle of the word tiers.
+      const all = reference.rank({ phrase: word, words: [word], corrections: new Map(), filters: {}, key: undefined, take: 1000 });
+      for (const at of [3, 17, 40]) {
+        const ranked = all[at];
+        if (!ranked) continue;
+        const key = { tier: ranked.tier, length: ranked.tier >= 2 ? 0 : ranked.l, name: ranked.k, id: ranked.entry.row.id };
+        expect(page(updated, word, key), `${word} after ${at}`).toEqual(page(reference, word, key));
+      }
+    }
+    expect(updated.size).toBe(live.size);
   });
 });

@@ -3,6 +3,9 @@
 // lower-case acronym), ranked exactly as the ranking statement of search-page.ts ranks them (the
 // tiers of SEARCH_TIERS, the same keys and cursors). A search then costs no database work beyond
 // the check that the index is current (directory-search.ts), shared by concurrent searches.
+// Every list of the index is kept in the order its tier reads (names in byte order for tiers 3 and 2,
+// (length, name, id) through order numbers for tiers 1 and 0), so a page reads about as many entries
+// as it shows, however common the words: what the ranking statement's indexes give it.
 import type { OrganizationSummaryRow } from './search-page.js';
 import type { Corrections } from './search.js';
 
@@ -17,10 +20,8 @@ export type DirectoryEntry = {
   acronym: string;
   /** The words of search_bands (name, acronym, other names), without the length band. */
   words: string[];
-  /** Scratch of the ranking: the last search that reached this entry, and how many of its words did (as prefixes, as whole words). */
-  seen: number;
-  prefixes: number;
-  wholes: number;
+  /** The entry's place in (length, name, id) order, as a number (kept by the index, with gaps for insertions). */
+  order: number;
 };
 
 /** The directory filters the index answers (the others go to the database). */
@@ -65,10 +66,12 @@ const compareIds = compareUnits;
 const byNameKey = (a: { k: string; id: string }, b: { k: string; id: string }) => compareCodePoints(a.k, b.k) || compareIds(a.id, b.id);
 const entryByName = (a: DirectoryEntry, b: DirectoryEntry) => compareCodePoints(a.k, b.k) || compareIds(a.row.id, b.row.id);
 
-/** (tier desc, length, name, id): the order of the ranking. */
-function compareRanked(a: RankedEntry, b: RankedEntry): number {
-  return b.tier - a.tier || a.l - b.l || compareCodePoints(a.k, b.k) || compareIds(a.entry.row.id, b.entry.row.id);
-}
+/** (length, name, id): the order of tiers 1 and 0. */
+const byRankKey = (a: DirectoryEntry, b: { l: number; k: string; id: string }) => a.l - b.l || compareCodePoints(a.k, b.k) || compareIds(a.row.id, b.id);
+const entryByRank = (a: DirectoryEntry, b: DirectoryEntry) => byRankKey(a, { l: b.l, k: b.k, id: b.row.id });
+
+/** The gap between consecutive order numbers after a numbering: room for that many insertions between two entries. */
+const ORDER_GAP = 1024;
 
 /** First index in a sorted array whose element is not before `probe`. */
 export function lowerBound<T, P>(items: T[], probe: P, compare: (item: T, probe: P) => number): number {
@@ -88,6 +91,10 @@ const append = <T>(lists: Map<string, T[]>, key: string, item: T) => {
   else lists.set(key, [item]);
 };
 
+/** The order of the word lists: (length, name, id), through the order numbers. */
+const byOrder = (a: DirectoryEntry, b: DirectoryEntry) => a.order - b.order;
+
+/** Removes an item from an unordered list. */
 const removeFrom = <T>(items: T[], item: T) => {
   const index = items.indexOf(item);
   if (index < 0) return;
@@ -95,42 +102,46 @@ const removeFrom = <T>(items: T[], item: T) => {
   items.pop();
 };
 
-/** Keeps the `size` first items of an order, as they come (a max-heap on the order, worst at the top). */
-class BestOf {
-  private readonly heap: RankedEntry[] = [];
-
-  constructor(private readonly size: number) {}
-
-  offer(item: RankedEntry): void {
-    const heap = this.heap;
-    if (heap.length < this.size) {
-      heap.push(item);
-      let child = heap.length - 1;
-      while (child > 0) {
-        const parent = (child - 1) >>> 1;
-        if (compareRanked(heap[parent]!, heap[child]!) >= 0) break;
-        [heap[parent], heap[child]] = [heap[child]!, heap[parent]!];
-        child = parent;
-      }
-      return;
-    }
-    if (this.size === 0 || compareRanked(item, heap[0]!) >= 0) return;
-    heap[0] = item;
-    let parent = 0;
-    for (;;) {
-      const left = parent * 2 + 1;
-      const right = left + 1;
-      let worst = parent;
-      if (left < heap.length && compareRanked(heap[left]!, heap[worst]!) > 0) worst = left;
-      if (right < heap.length && compareRanked(heap[right]!, heap[worst]!) > 0) worst = right;
-      if (worst === parent) break;
-      [heap[parent], heap[worst]] = [heap[worst]!, heap[parent]!];
-      parent = worst;
-    }
+/**
+ * Visits the entries of several lists sorted by order number, merged in that order, each once,
+ * from the first with an order number at least `from`, until `visit` returns true.
+ */
+function walkInOrder(lists: DirectoryEntry[][], from: number, visit: (entry: DirectoryEntry) => boolean): void {
+  const probe = { order: from } as DirectoryEntry;
+  const live = lists.filter((list) => list.length > 0);
+  if (live.length === 1) {
+    const [list] = live as [DirectoryEntry[]];
+    for (let at = lowerBound(list, probe, byOrder); at < list.length; at += 1) if (visit(list[at]!)) return;
+    return;
   }
-
-  sorted(): RankedEntry[] {
-    return [...this.heap].sort(compareRanked);
+  // A heap of list positions by the order number of their next entry.
+  const heap = live.map((list) => ({ list, at: lowerBound(list, probe, byOrder) })).filter((cursor) => cursor.at < cursor.list.length);
+  const key = (cursor: { list: DirectoryEntry[]; at: number }) => cursor.list[cursor.at]!.order;
+  const sift = (start: number) => {
+    for (let parent = start; ; ) {
+      const left = parent * 2 + 1;
+      let least = parent;
+      if (left < heap.length && key(heap[left]!) < key(heap[least]!)) least = left;
+      if (left + 1 < heap.length && key(heap[left + 1]!) < key(heap[least]!)) least = left + 1;
+      if (least === parent) return;
+      [heap[parent], heap[least]] = [heap[least]!, heap[parent]!];
+      parent = least;
+    }
+  };
+  for (let index = (heap.length >>> 1) - 1; index >= 0; index -= 1) sift(index);
+  let last: DirectoryEntry | undefined;
+  while (heap.length > 0) {
+    const cursor = heap[0]!;
+    const entry = cursor.list[cursor.at]!;
+    // An organization in several of the lists comes out of each in a row: once is enough.
+    if (entry !== last && visit(entry)) return;
+    last = entry;
+    cursor.at += 1;
+    if (cursor.at === cursor.list.length) {
+      heap[0] = heap[heap.length - 1]!;
+      heap.pop();
+    }
+    sift(0);
   }
 }
 
@@ -138,11 +149,12 @@ export class DirectoryIndex {
   private readonly byId = new Map<string, DirectoryEntry>();
   /** Entries in (name, id) order: tiers 3 and 2 are ranges of it. */
   private byName: DirectoryEntry[] = [];
+  /** Entries in (length, name, id) order, numbered in that order (DirectoryEntry.order). */
+  private byRank: DirectoryEntry[] = [];
   private readonly byAcronym = new Map<string, DirectoryEntry[]>();
   private readonly byWord = new Map<string, DirectoryEntry[]>();
   /** The distinct words, sorted: the words starting with a prefix are a range of it. */
   private words: string[] = [];
-  private searches = 0;
 
   /** An index of these entries (sorted once: faster than adding them one by one). */
   static of(entries: DirectoryEntry[]): DirectoryIndex {
@@ -152,6 +164,9 @@ export class DirectoryIndex {
       index.link(entry);
     }
     index.byName = [...index.byId.values()].sort(entryByName);
+    index.byRank = [...index.byId.values()].sort(entryByRank);
+    index.renumber();
+    for (const list of index.byWord.values()) list.sort(byOrder);
     index.words = [...index.byWord.keys()].sort();
     return index;
   }
@@ -164,8 +179,22 @@ export class DirectoryIndex {
   put(entry: DirectoryEntry): void {
     this.remove(entry.row.id);
     this.byId.set(entry.row.id, entry);
-    this.link(entry);
     this.byName.splice(lowerBound(this.byName, entry, entryByName), 0, entry);
+    const at = lowerBound(this.byRank, entry, entryByRank);
+    const before = this.byRank[at - 1]?.order;
+    const after = this.byRank[at]?.order;
+    this.byRank.splice(at, 0, entry);
+    if (before === undefined) entry.order = (after ?? ORDER_GAP) - ORDER_GAP;
+    else if (after === undefined) entry.order = before + ORDER_GAP;
+    else if (after - before >= 2) entry.order = Math.floor((before + after) / 2);
+    else this.renumber();
+    // Numbering again keeps every word list in order; the entry joins them in its place.
+    if (entry.acronym !== '') append(this.byAcronym, entry.acronym, entry);
+    for (const word of entry.words) {
+      const list = this.byWord.get(word);
+      if (list) list.splice(lowerBound(list, entry, byOrder), 0, entry);
+      else this.byWord.set(word, [entry]);
+    }
     for (const word of entry.words) {
       const at = lowerBound(this.words, word, compareUnits);
       if (this.words[at] !== word) this.words.splice(at, 0, word);
@@ -179,9 +208,19 @@ export class DirectoryIndex {
     this.byId.delete(id);
     const at = lowerBound(this.byName, entry, entryByName);
     if (this.byName[at] === entry) this.byName.splice(at, 1);
+    const place = lowerBound(this.byRank, entry, entryByRank);
+    if (this.byRank[place] === entry) this.byRank.splice(place, 1);
     removeFrom(this.byAcronym.get(entry.acronym) ?? [], entry);
     // A word left with no organization stays in the word list: it matches nothing.
-    for (const word of entry.words) removeFrom(this.byWord.get(word) ?? [], entry);
+    for (const word of entry.words) {
+      const list: DirectoryEntry[] = this.byWord.get(word) ?? [];
+      const position: number = lowerBound(list, entry, byOrder);
+      if (list[position] === entry) list.splice(position, 1);
+    }
+  }
+
+  private renumber(): void {
+    this.byRank.forEach((entry, at) => (entry.order = at * ORDER_GAP));
   }
 
   private link(entry: DirectoryEntry): void {
@@ -233,46 +272,48 @@ export class DirectoryIndex {
     }
     if (page.length === take || !wanted(1) && !wanted(0)) return page;
 
-    // Tiers 1 and 0: each query word's organizations are counted in turn (the word's own, those of
-    // the words it starts, those of its corrections); an organization every word reached is a match,
-    // in tier 1 when every word reached it as a whole word. Least common words first.
-    const terms = query.words
-      .map((word) => {
-        const alternatives = new Set(query.corrections.get(word) ?? []);
-        const lists: Array<{ whole: boolean; list: DirectoryEntry[] }> = [];
-        for (const [known, list] of this.startingWith(word)) lists.push({ whole: known === word || alternatives.has(known), list });
-        for (const known of alternatives) if (!known.startsWith(word)) lists.push({ whole: true, list: this.byWord.get(known) ?? [] });
-        return { lists, size: lists.reduce((sum, { list }) => sum + list.length, 0) };
-      })
-      .sort((a, b) => a.size - b.size);
-    const search = (this.searches += 1);
-    const last = terms.length - 1;
-    const matches: DirectoryEntry[] = [];
-    terms.forEach(({ lists }, term) => {
-      for (const { whole, list } of lists) {
-        for (const entry of list) {
-          if (term === 0 && entry.seen !== search) {
-            entry.seen = search;
-            entry.prefixes = 0;
-            entry.wholes = 0;
-          } else if (entry.seen !== search) continue;
-          if (whole && entry.wholes === term) entry.wholes = term + 1;
-          if (entry.prefixes === term) {
-            entry.prefixes = term + 1;
-            if (term === last) matches.push(entry);
-          }
-        }
-      }
+    // Tiers 1 and 0. Every word list is in (length, name, id) order, so each tier is a walk in that
+    // order over the lists of one query word (the one with the fewest organizations), stopping when
+    // the page is full: tier 1 over the lists of the word itself and its corrections, tier 0 over
+    // those of every word it starts; the other query words are checked on each organization's words.
+    const terms = query.words.map((word) => {
+      const alternatives = new Set(query.corrections.get(word) ?? []);
+      const whole: DirectoryEntry[][] = [];
+      const prefixed: DirectoryEntry[][] = [];
+      for (const [known, list] of this.startingWith(word)) (known === word || alternatives.has(known) ? whole : prefixed).push(list);
+      for (const known of alternatives) if (!known.startsWith(word)) whole.push(this.byWord.get(known) ?? []);
+      const count = (lists: DirectoryEntry[][]) => lists.reduce((sum, list) => sum + list.length, 0);
+      return { word, alternatives, whole, prefixed, all: [...whole, ...prefixed], wholeCount: count(whole), allCount: count(whole) + count(prefixed) };
     });
-    const best = new BestOf(take - page.length);
-    for (const entry of matches) {
-      if (entry.k.startsWith(phrase) || entry.acronym === phrase || !passes(entry)) continue;
-      const tier = entry.wholes === terms.length ? 1 : 0;
-      if (!wanted(tier)) continue;
-      if (key?.tier === tier && (entry.l - key.length || compareCodePoints(entry.k, key.name) || compareIds(entry.row.id, key.id)) <= 0) continue;
-      best.offer({ entry, tier, l: entry.l, k: entry.k });
+    const reaches = (entry: DirectoryEntry, term: (typeof terms)[number], asWhole: boolean) =>
+      entry.words.some((known) => known === term.word || term.alternatives.has(known) || (!asWhole && known.startsWith(term.word)));
+    // The cheap checks first: the filters, then the exclusion of tiers 3 and 2.
+    const eligible = (entry: DirectoryEntry) => passes(entry) && !entry.k.startsWith(phrase) && entry.acronym !== phrase;
+    // In the cursor's tier, the entries after it are those from the first one past it in (length, name, id) order.
+    const pastKey = key ? lowerBound(this.byRank, { l: key.length, k: key.name, id: key.id }, (entry, probe) => (byRankKey(entry, probe) <= 0 ? -1 : 1)) : 0;
+    const firstAfterKey = this.byRank[pastKey]?.order ?? Number.POSITIVE_INFINITY;
+    const from = (tier: number) => (key?.tier === tier ? firstAfterKey : Number.NEGATIVE_INFINITY);
+    const found: RankedEntry[] = [];
+    const full = () => page.length + found.length === take;
+    if (wanted(1) && terms.length > 0 && !full()) {
+      const driver = terms.reduce((best, term) => (term.wholeCount < best.wholeCount ? term : best));
+      walkInOrder(driver.whole, from(1), (entry) => {
+        if (eligible(entry) && terms.every((term) => term === driver || reaches(entry, term, true))) found.push({ entry, tier: 1, l: entry.l, k: entry.k });
+        return full();
+      });
     }
-    return [...page, ...best.sorted()];
+    if (wanted(0) && terms.length > 0 && !full()) {
+      // With one query word, an organization its whole lists reach is in tier 1: only the longer words' lists are walked.
+      const driver = terms.reduce((best, term) => (term.allCount < best.allCount ? term : best));
+      walkInOrder(terms.length === 1 ? driver.prefixed : driver.all, from(0), (entry) => {
+        // Every word reaches it, one of them only as the start of a word (else it is in tier 1).
+        if (eligible(entry) && terms.every((term) => reaches(entry, term, false)) && !terms.every((term) => reaches(entry, term, true))) {
+          found.push({ entry, tier: 0, l: entry.l, k: entry.k });
+        }
+        return full();
+      });
+    }
+    return [...page, ...found];
   }
 }
 

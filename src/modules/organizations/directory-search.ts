@@ -50,9 +50,7 @@ const toEntry = (row: EntryRow): DirectoryEntry => ({
   l: Number(row.l),
   acronym: row.a,
   words: row.words,
-  seen: 0,
-  prefixes: 0,
-  wholes: 0,
+  order: 0,
 });
 
 /** Printable ASCII: folded by lower-casing alone, when the database agrees (checked at each build). */
