@@ -63,8 +63,9 @@
 //   requests a second than before, so more garbage between collections): no growth. (Before the index:
 //   523,336 requests, 314 -> 300 MB, samples 275-378 MB.)
 // Targets on PostgreSQL (no errors, p99 < 100 ms at 50 connections, flat memory): all met. p99 of the
-// programme page 26-51 ms, of the authenticity profile 36-78 ms, of the organization search 37-80 ms
-// (five runs today, load 1-3). Before the index, a search cost ~3.8 ms of PostgreSQL CPU (planning and
+// programme page 26-62 ms, of the authenticity profile 36-100 ms (100 once, in a run where the health
+// ceiling itself fell to 4,516 req/s), of the organization search 37-80 ms (seven runs today, load 1-3;
+// after the index reads its tiers in order, 1,618-1,696 searches a second, p99 46-51 ms). Before the index, a search cost ~3.8 ms of PostgreSQL CPU (planning and
 // running its ranking statement, and a second one for misspelt words) and went no higher than ~300 a
 // second; now it costs one look at the audit trail, shared by the searches waiting at that moment.
 // PGlite runs one query at a time: no target there, and no errors.
