@@ -12,10 +12,10 @@
 // transaction in P_{k-1} or P_k, M_j of the look before the one that first saw it:
 // - a transaction that was not writing the trail at look j's pg_locks read takes its ids after it,
 //   so above M_j;
-// - one that ended between a look's snapshot and its pg_locks read is in neither, and is read by
-//   the next look, since F does not pass the previous look's M; one seen writing at k-1 but not at
-//   k has ended before look k's snapshot... or between the snapshot and the read: so it is kept for
-//   one more look, which sees its rows.
+// - one that ended between a look's snapshot and its pg_locks read is not in that look's P, and is
+//   read by the next look, since F does not pass the previous look's M;
+// - one seen writing at look k-1 but not at look k may have ended after look k's snapshot: it is
+//   kept for one more look, whose snapshot sees its rows.
 import type { Database } from './client.js';
 import { rawQuery } from './raw-query.js';
 
@@ -105,11 +105,12 @@ export class AuditFollower {
     }
     if (floor < at.floor) floor = at.floor;
     for (const id of reported) if (BigInt(id) <= floor) reported.delete(id);
-    const next: Position = { floor, lastHorizon: BigInt(row!.horizon), reported, writers, looks };
+    const horizon = BigInt(row!.horizon);
+    const next: Position = { floor, lastHorizon: horizon, reported, writers, looks };
     return {
       changes,
       // The trail is only appended to; a lower highest id means it was replaced (a restore): start again.
-      restarted: BigInt(row!.horizon) < at.lastHorizon,
+      restarted: horizon < at.lastHorizon,
       done: () => {
         if (this.position === at) this.position = next;
       },

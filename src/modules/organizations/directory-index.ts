@@ -159,14 +159,12 @@ export class DirectoryIndex {
   /** An index of these entries (sorted once: faster than adding them one by one). */
   static of(entries: DirectoryEntry[]): DirectoryIndex {
     const index = new DirectoryIndex();
-    for (const entry of entries) {
-      index.byId.set(entry.row.id, entry);
-      index.link(entry);
-    }
+    for (const entry of entries) index.byId.set(entry.row.id, entry);
     index.byName = [...index.byId.values()].sort(entryByName);
     index.byRank = [...index.byId.values()].sort(entryByRank);
     index.renumber();
-    for (const list of index.byWord.values()) list.sort(byOrder);
+    // In order: each entry joins the end of its word lists.
+    for (const entry of index.byRank) index.link(entry);
     index.words = [...index.byWord.keys()].sort();
     return index;
   }
@@ -189,12 +187,7 @@ export class DirectoryIndex {
     else if (after - before >= 2) entry.order = Math.floor((before + after) / 2);
     else this.renumber();
     // Numbering again keeps every word list in order; the entry joins them in its place.
-    if (entry.acronym !== '') append(this.byAcronym, entry.acronym, entry);
-    for (const word of entry.words) {
-      const list = this.byWord.get(word);
-      if (list) list.splice(lowerBound(list, entry, byOrder), 0, entry);
-      else this.byWord.set(word, [entry]);
-    }
+    this.link(entry);
     for (const word of entry.words) {
       const at = lowerBound(this.words, word, compareUnits);
       if (this.words[at] !== word) this.words.splice(at, 0, word);
@@ -223,9 +216,15 @@ export class DirectoryIndex {
     this.byRank.forEach((entry, at) => (entry.order = at * ORDER_GAP));
   }
 
+  /** Adds a numbered entry to its acronym's list and, in order, to its words' lists. */
   private link(entry: DirectoryEntry): void {
     if (entry.acronym !== '') append(this.byAcronym, entry.acronym, entry);
-    for (const word of entry.words) append(this.byWord, word, entry);
+    for (const word of entry.words) {
+      const list = this.byWord.get(word);
+      if (!list) this.byWord.set(word, [entry]);
+      else if ((list.at(-1)?.order ?? Number.NEGATIVE_INFINITY) < entry.order) list.push(entry);
+      else list.splice(lowerBound(list, entry, byOrder), 0, entry);
+    }
   }
 
   /** The words starting with `prefix`, with their lists. */

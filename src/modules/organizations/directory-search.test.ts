@@ -279,13 +279,18 @@ describe('the directory search while another transaction of this process is open
 
   // On PGlite (one connection) a search waits for the transaction; on PostgreSQL it runs beside
   // it. Either way it must not show the write before the commit, nor keep it after a rollback.
-  it('never keeps a write that is rolled back, whether the search ran beside the transaction or after it', async () => {
+  /** A fresh index that has searched for a new name, a transaction writing that name, and a search started beside it. */
+  async function searchBesideWriter() {
     const directory = new DirectorySearch();
     const name = word();
     const find = () => idsFrom(directory, name);
     expect(await find()).toEqual([]);
     const writer = await openWriter(name);
-    const during = find();
+    return { directory, name, find, writer, during: find() };
+  }
+
+  it('never keeps a write that is rolled back, whether the search ran beside the transaction or after it', async () => {
+    const { directory, name, find, writer, during } = await searchBesideWriter();
     const viaApp = search(t.app, member, name);
     await writer.end(false);
     expect(await during).toEqual([]);
@@ -296,12 +301,7 @@ describe('the directory search while another transaction of this process is open
   });
 
   it('shows a write once its transaction has committed', async () => {
-    const directory = new DirectorySearch();
-    const name = word();
-    const find = () => idsFrom(directory, name);
-    expect(await find()).toEqual([]);
-    const writer = await openWriter(name);
-    const during = find();
+    const { directory, name, find, writer, during } = await searchBesideWriter();
     await writer.end(true);
     // Before the commit (PostgreSQL) or after it (PGlite, where the search waited).
     expect([[], [writer.id]]).toContainEqual(await during);

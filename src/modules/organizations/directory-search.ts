@@ -11,10 +11,10 @@
 import type { Database } from '../../db/client.js';
 import { AuditFollower } from '../../db/audit-follower.js';
 import { inTransaction, rawQuery } from '../../db/raw-query.js';
-import { DirectoryIndex, type DirectoryEntry } from './directory-index.js';
+import { DirectoryIndex, type DirectoryEntry, type DirectoryFilters } from './directory-index.js';
 import { isKnownWordCandidate, KnownWords } from './word-corrections.js';
 import { WORD_CORRECTION_THRESHOLD } from './search.js';
-import type { OrganizationSummaryRow } from './search-page.js';
+import { searchDirectoryIndex, type OrganizationSummaryRow } from './search-page.js';
 
 type EntryRow = {
   id: string;
@@ -42,6 +42,8 @@ type WordRow = { word: string; trigrams: string[] };
 /** The known words with their trigrams as pg_trgm makes them; the threshold of its % operator. */
 const knownWordsText = `select word, show_trgm(word) as trigrams from registry_search_words`;
 const newWordsText = `select word, show_trgm(word) as trigrams from unnest($1::text[]) as word`;
+/** A text folded as the search columns are. */
+const foldText = 'select lower(public.registry_unaccent($1::text)) as folded';
 const thresholdText = `select coalesce(nullif(current_setting('pg_trgm.similarity_threshold', true), ''), '0.3')::float8 as threshold`;
 
 const toEntry = (row: EntryRow): DirectoryEntry => ({
@@ -100,6 +102,15 @@ export class DirectorySearch {
     return run;
   }
 
+  /**
+   * One page of the directory search (search-page.ts) answered in process, for organizations that
+   * are not deleted; null when the database must answer.
+   */
+  async search(db: Database, options: { q: string; filters: DirectoryFilters; limit: number; cursor?: string }) {
+    const copy = await this.current(db);
+    return copy && searchDirectoryIndex(db, copy, (text) => this.normalize(db, text), options);
+  }
+
   /** Folds a text as the database folds names (lower(registry_unaccent(...))). */
   async normalize(db: Database, text: string): Promise<string> {
     if (this.asciiFolds && PRINTABLE_ASCII.test(text)) return text.toLowerCase();
@@ -109,7 +120,7 @@ export class DirectorySearch {
       this.normalized.set(text, known);
       return known;
     }
-    const [row] = await rawQuery(db)<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [text]);
+    const [row] = await rawQuery(db)<{ folded: string }>(foldText, [text]);
     this.normalized.set(text, row!.folded);
     if (this.normalized.size > MAX_NORMALIZED) this.normalized.delete(this.normalized.keys().next().value!);
     return row!.folded;
@@ -153,7 +164,7 @@ export class DirectorySearch {
       this.retryBuildAt = Date.now() + RETRY_LARGE_MS;
       return null;
     }
-    const [fold] = await query<{ folded: string }>('select lower(public.registry_unaccent($1::text)) as folded', [ASCII_SAMPLE]);
+    const [fold] = await query<{ folded: string }>(foldText, [ASCII_SAMPLE]);
     this.asciiFolds = fold!.folded === ASCII_SAMPLE.toLowerCase();
     const [setting] = await query<{ threshold: number }>(thresholdText);
     const words = KnownWords.of(await query<WordRow>(knownWordsText), Math.max(WORD_CORRECTION_THRESHOLD, Number(setting!.threshold)));

@@ -4,7 +4,7 @@ import { organizations, relationships } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, paginate } from '../../lib/pagination.js';
 import { resolveRelationshipKey } from '../relationships/types.js';
-import { searchDirectoryIndex, searchOrganizations } from './search-page.js';
+import { searchOrganizations } from './search-page.js';
 import type { DirectorySearch } from './directory-search.js';
 import type { OrganizationListQuery } from './schemas.js';
 
@@ -40,13 +40,11 @@ function relationshipCondition(key: NonNullable<OrganizationListQuery['relations
 export async function listOrganizations(db: Database, options: { actor: Actor; query: OrganizationListQuery; directory?: DirectorySearch }) {
   const { query, directory } = options;
   // A query with no letters or digits in it matches nothing (rather than everything).
-  if (query.q) {
-    // The in-process index holds the organizations that are not deleted, with the filters of their own columns.
-    const copy = directory && query.deleted !== 'true' && !query.relationship ? await directory.current(db) : null;
-    if (copy) {
-      const filters = { type: query.type, country: query.country, scope: query.scope, sector: query.sector };
-      return searchDirectoryIndex(db, copy, (text) => directory!.normalize(db, text), { q: query.q, filters, limit: query.limit, cursor: query.cursor });
-    }
+  // The in-process index holds the organizations that are not deleted, with the filters of their own columns.
+  if (query.q && directory && query.deleted !== 'true' && !query.relationship) {
+    const filters = { type: query.type, country: query.country, scope: query.scope, sector: query.sector };
+    const page = await directory.search(db, { q: query.q, filters, limit: query.limit, cursor: query.cursor });
+    if (page) return page;
   }
   const conditions = organizationFilters(options.actor, query);
   if (query.q) return searchOrganizations(db, { q: query.q, filters: conditions, limit: query.limit, cursor: query.cursor });

@@ -20,7 +20,7 @@ export const normalizedQuery = (text: string): SQL => sql`lower(public.registry_
 /** How similar (pg_trgm similarity, 0..1) a known word must be to a query word to stand in for it ("childern" ~ children: 0.38). */
 export const WORD_CORRECTION_THRESHOLD = 0.35;
 /** Shorter query words are matched as prefixes only: a typo in three letters leaves too many neighbours. */
-export const MIN_CORRECTED_LENGTH = 4;
+const MIN_CORRECTED_LENGTH = 4;
 /** At most this many corrections per query word (the closest ones). */
 export const MAX_CORRECTIONS = 5;
 
@@ -98,6 +98,11 @@ export async function organizationSearch(db: Database, query: string): Promise<{
   return { condition: searchCondition(searchTerms(query, words, await correctWords(db, words))) };
 }
 
+/** The query words that may be corrected (once each): long enough, and without digits. */
+export function correctionCandidates(words: string[]): string[] {
+  return [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word)))];
+}
+
 /**
  * The known words closest to each misspelt query word, in one indexed lookup. A word is misspelt when
  * no known word starts with it: a word that is known (or the beginning of one) is searched as typed,
@@ -105,7 +110,7 @@ export async function organizationSearch(db: Database, query: string): Promise<{
  */
 export async function correctWords(db: Database, words: string[]): Promise<Corrections> {
   const corrections: Corrections = new Map();
-  const candidates = [...new Set(words.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word)))];
+  const candidates = correctionCandidates(words);
   if (candidates.length === 0) return corrections;
   const rows = await db.execute(sql`
     select input.word as input, known.word as known

@@ -4,19 +4,16 @@
 // a query word's are computed here only when it is plain ASCII, where pg_trgm's rules do not depend
 // on the server's locale), the same threshold, order and number of corrections.
 import { compareCodePoints, compareUnits, lowerBound } from './directory-index.js';
-import { MAX_CORRECTIONS, MIN_CORRECTED_LENGTH, WORD_CORRECTION_THRESHOLD, type Corrections } from './search.js';
+import { correctionCandidates, MAX_CORRECTIONS, WORD_CORRECTION_THRESHOLD, type Corrections } from './search.js';
 
 /** A word as registry_collect_search_words keeps it (migration registry_search_words): three characters or more, no digit. */
 export const isKnownWordCandidate = (word: string) => [...word].length >= 3 && !/[0-9]/.test(word);
 
-/** pg_trgm's trigrams of a lower-case ASCII text: each run of letters and digits padded with two spaces before and one after. */
-export function asciiTrigrams(text: string): Set<string> {
+/** pg_trgm's trigrams of a plain lower-case ASCII word: the word padded with two spaces before and one after, three characters at a time. */
+function plainWordTrigrams(word: string): Set<string> {
+  const padded = `  ${word} `;
   const trigrams = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (word === '') continue;
-    const padded = `  ${word} `;
-    for (let at = 0; at + 3 <= padded.length; at += 1) trigrams.add(padded.slice(at, at + 3));
-  }
+  for (let at = 0; at + 3 <= padded.length; at += 1) trigrams.add(padded.slice(at, at + 3));
   return trigrams;
 }
 
@@ -78,10 +75,10 @@ export class KnownWords {
    */
   correct(queryWords: string[]): Corrections | undefined {
     const corrections: Corrections = new Map();
-    const candidates = [...new Set(queryWords.filter((word) => word.length >= MIN_CORRECTED_LENGTH && !/\p{N}/u.test(word)))].filter((word) => !this.startsAKnownWord(word));
+    const candidates = correctionCandidates(queryWords).filter((word) => !this.startsAKnownWord(word));
     if (!candidates.every((word) => PLAIN_WORD.test(word))) return undefined;
     for (const input of candidates) {
-      const trigrams = asciiTrigrams(input);
+      const trigrams = plainWordTrigrams(input);
       const shared = new Map<number, number>();
       for (const trigram of trigrams) for (const id of this.byTrigram.get(trigram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
       const close: Array<{ word: string; similarity: number }> = [];
