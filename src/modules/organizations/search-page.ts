@@ -146,8 +146,8 @@ type Ranker = (words: string[], corrections: Corrections, key: Key | undefined, 
 /**
  * The directory search: organizations matching every query word (accents and case ignored, word
  * prefixes, misspelt words corrected against the known words), best first (see SEARCH_TIERS),
- * one page after `cursor`, ranked by `rank`, misspelt words corrected by `correct`. When the query as typed finds nothing, the words no
- * known word starts with are corrected; the cursor remembers it.
+ * one page after `cursor`, ranked by `rank`, misspelt words corrected by `correct`. When the query
+ * as typed finds nothing, the words no known word starts with are corrected; the cursor remembers it.
  */
 async function searchPage(
   options: { q: string; limit: number; cursor?: string },
